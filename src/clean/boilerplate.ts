@@ -1,0 +1,210 @@
+// Boilerplate classifier over paragraphs/lines: decides which segments are article body and which
+// are page chrome (navigation, promos, comment forms, share buttons, related-story headlines,
+// republication footers), pulling the title, byline and photo credits out as metadata.
+// Each segment is scored on general features (length, final punctuation, cue vocabulary,
+// link density, position between body paragraphs), not matched against fixed strings.
+import type { RemovedSegment } from '../types.js';
+
+export interface Segment {
+  text: string;
+  /** HTML tag of the enclosing block (p, h2, li, ...); undefined for plain text */
+  tag?: string;
+  /** share of the segment's characters inside links (HTML only) */
+  linkDensity?: number;
+}
+
+export interface Classified {
+  body: string[];
+  removed: RemovedSegment[];
+  title: string | null;
+  byline: string[];
+  credits: string[];
+  /** a date found in a dateline near the top, YYYY-MM-DD */
+  published: string | null;
+}
+
+export interface ClassifyOptions {
+  /** plain text carries its title as the first line; HTML gives it as metadata */
+  plainText: boolean;
+  /** the title already known from metadata, so a repeated headline in the body is removed */
+  knownTitle?: string | null;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+export const words = (s: string): string[] => s.match(WORD) ?? [];
+
+/** Ends like a sentence: . ! ? … possibly followed by closing quotes/brackets. */
+export function endsSentence(s: string): boolean {
+  return /[.!?…](?:\s*["”’'»)\]“]+)?\s*$/.test(s.trim());
+}
+
+/** Cue vocabulary per kind of chrome. Each match adds to the segment's chrome score. */
+const CUES: Record<string, RegExp[]> = {
+  republication_footer: [
+    /\bsource\s+link\b/i, /^\s*learn\s+more\s+about\b/i, /\b(originally|first)\s+(appeared|published|ran)\b/i,
+    /\brepublished\s+(here\s+)?(with|from|by|under)\b/i, /^\s*source\s*:/i, /\bread\s+the\s+original\b/i,
+    /\bview\s+(the\s+)?original\b/i,
+  ],
+  newsletter: [
+    /\bnewsletters?\b/i, /\binbox\b/i, /\bsubscri(be|ption|bers?)\b/i, /\bsign\s*up\b/i, /\bregister\s+(now|today|for\s+free)\b/i,
+    /\bmembership\b/i, /\bbecome\s+a\s+member\b/i, /\bunlimited\s+(digital\s+)?access\b/i, /\bfree\s+trial\b/i,
+    /\bdelivered\s+(to|straight|directly)\b/i, /\bsupport\s+(our|independent|quality)\s+journalism\b/i, /\bdonate\b/i,
+    /\blearn\s+more\b/i, /\bbest\s+stories\b/i, /\bdaily\s+(digest|briefing|email)\b/i,
+  ],
+  comment_form: [
+    /\byour\s+email\s+address\b/i, /\brequired\s+fields?\b/i, /\bleave\s+a\s+(reply|comment)\b/i, /\bpost\s+(a\s+)?comment\b/i,
+    /\bcancel\s+reply\b/i, /\bsave\s+my\s+name\b/i, /\bcomments?\s+(are\s+)?closed\b/i, /\bnotify\s+me\b/i,
+    /^\s*\d+\s+comments?\s*$/i, /\bwill\s+not\s+be\s+published\b/i, /\bmarked\s+\*/i, /^\s*(name|email|website|comment)\s*\*?\s*$/i,
+    /\bjoin\s+the\s+(conversation|discussion)\b/i, /\bview\s+comments\b/i,
+  ],
+  share: [
+    /^\s*(share|tweet|pin|email|e-mail|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|print|copy\s+link|flipboard)(\s*[|,/·•]?\s*(share|tweet|pin|email|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|print|copy\s+link|flipboard|this(\s+(article|story))?|on))*\s*$/i,
+    /\bshare\s+(this|on|via)\b/i, /\bclick\s+to\s+share\b/i,
+  ],
+  navigation: [
+    /\b(show|load|see|view|read)\s+(more|all|less)\b/i, /\brelated\s+(articles?|stories|posts|content|coverage|topics|news|reading)\b/i,
+    /\bback\s+to\s+top\b/i, /\bskip\s+to\b/i, /\b(next|previous|prev)\s+(article|story|post|page)\b/i, /\bclick\s+here\b/i,
+    /^\s*(home|menu|search|close|advertisement|advertising|sponsored(\s+content)?|trending(\s+now)?|most\s+(read|popular|viewed)|recommended(\s+for\s+you)?|you\s+may\s+also\s+like|more\s+(from|on|in)\b.*|tags?|topics?|categories|continue\s+reading|top\s+stories|watch|listen|follow\s+us.*|ad)\s*:?\s*$/i,
+    /\b(sign|log)\s*(in|out)\b/i, /[›»>|]\s*\w+\s*[›»>|]/, /\bscroll\s+(down|to)\b/i, /\bopens\s+in\s+(a\s+)?new\s+(window|tab)\b/i,
+  ],
+  copyright: [/©|\bcopyright\b|\ball\s+rights\s+reserved\b/i],
+};
+const CUE_ORDER = ['comment_form', 'republication_footer', 'newsletter', 'share', 'navigation', 'copyright'];
+
+/** Prefixes that introduce a link to another story. */
+const RELATED_PREFIX = /^\s*(read\s+more|related|also\s+read|see\s+also|read\s+also|more|recommended|suggested|editor['’]s\s+picks?|watch|listen|opinion)\s*[:|»›-]\s*\S/i;
+
+const AGENCY = /\b(getty(\s+images)?|reuters|associated\s+press|AP|AFP|EPA|EPA-EFE|shutterstock|nurphoto|alamy|bloomberg|anadolu|sopa|xinhua|sipa|corbis|istock|pool|handout|courtesy|zuma|imago|dpa|tass|ria\s+novosti|rex|wireimage|afp\s+via\s+getty)\b/i;
+const CREDIT_LEAD = /^\s*(\(?(photo|photograph|photos|image|images|picture|illustration|video|graphic|credit|photo\s+credit|image\s+credit)s?\s*(by|:|\/|©)|©)/i;
+const AGENCY_PHOTO = /\b(AP|AFP|EPA|Reuters|Getty|UPI)\s*(Photo|Images?)\b/;
+const SLASH_NAMES = /^[\p{Lu}][\p{L}.'’&-]*(\s+[\p{Lu}][\p{L}.'’&-]*)*\s*\/\s*[\p{Lu}][\p{L}.'’&-]*(\s+[\p{Lu}][\p{L}.'’&-]*)*\.?$/u;
+
+/** Is this line a photo/image credit? Short, and either an agency name, a "Photo:" lead or "Name / Agency". */
+export function isCredit(s: string): boolean {
+  const t = s.trim();
+  const n = words(t).length;
+  if (n === 0 || n > 14 || t.length > 120) return false;
+  let score = 0;
+  if (CREDIT_LEAD.test(t)) score += 2;
+  if (AGENCY_PHOTO.test(t)) score += 2;
+  if (AGENCY.test(t)) score += 1.5;
+  if (SLASH_NAMES.test(t)) score += 1;
+  if (/via\s+getty|\bimages\b/i.test(t)) score += 0.5;
+  if (!endsSentence(t) || /\)\s*$/.test(t)) score += 0.5;
+  if (n > 8) score -= 1;
+  return score >= 2;
+}
+
+// No /i flag: with /iu, \p{Lu} matches lowercase letters too.
+const BYLINE = /^\s*([Bb]y|BY|[Ww]ritten\s+by|[Ww]ords\s+by|[Rr]eporting\s+by)\s+(\p{Lu}[\p{L}.'’-]*)(\s*(\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|al|bin|el))*\s*(,\s*[\p{L} ]{2,40})?\s*$/u;
+
+/** "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]. */
+export function parseByline(s: string): string[] {
+  const body = s.replace(/^\s*(by|written\s+by|words\s+by|reporting\s+by)\s+/i, '').replace(/\s*[|,]\s*(staff|reporter|correspondent|contributor|editor|writer)\b.*$/i, '');
+  return body.split(/\s*(?:,|\band\b|&)\s*/).map((x) => x.trim())
+    .filter((x) => x && words(x).length <= 5 && /^\p{Lu}/u.test(x) && !/https?:|@|\d/.test(x));
+}
+
+const MONTH = '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
+const DATE_IN_LINE = new RegExp(`(\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+${MONTH},?\\s+\\d{4})`, 'i');
+
+/** Normalise a date string (ISO, "May 10, 2021", RFC 2822, ...) to YYYY-MM-DD, or null. */
+export function toIsoDate(s: string | null | undefined): string | null {
+  if (!s) return null;
+  const t = String(s).trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})(?:T|$)/.exec(t);
+  let y: number, m: number, d: number;
+  if (iso) [y, m, d] = [+iso[1], +iso[2], +iso[3]];
+  else {
+    const ms = Date.parse(t.replace(/(\d)(st|nd|rd|th)\b/, '$1').replace(/\bat\b.*$/, ''));
+    if (Number.isNaN(ms)) return null;
+    const dt = new Date(ms);
+    // Date.parse reads zone-less strings as local time; the calendar date is what we want.
+    [y, m, d] = /[zZ]|[+-]\d{2}:?\d{2}$|GMT|UTC/.test(t) ? [dt.getUTCFullYear(), dt.getUTCMonth() + 1, dt.getUTCDate()] : [dt.getFullYear(), dt.getMonth() + 1, dt.getDate()];
+  }
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Kind of chrome a segment's cue words point to, with a score; null when it reads like prose. */
+export function chromeKind(seg: Segment): { reason: string; score: number } | null {
+  const t = seg.text.trim();
+  const n = words(t).length;
+  const hits: Record<string, number> = {};
+  let cues = 0;
+  for (const kind of CUE_ORDER) for (const re of CUES[kind]) if (re.test(t)) { hits[kind] = (hits[kind] ?? 0) + 1; cues++; }
+  if (!cues) return null;
+  let score = 2 * cues - Math.max(0, n - 8) / 6;
+  if (!endsSentence(t)) score += 0.5;
+  if (/\b(you|your)\b/i.test(t)) score += 0.5;
+  if (/^\s*(get|sign|subscribe|join|register|follow|click|read|see|learn|download|share|support|try)\b/i.test(t)) score += 0.5;
+  if ((seg.linkDensity ?? 0) > 0.5) score += 1;
+  if (n > 60) score -= 3; // a long paragraph is prose even if it mentions newsletters
+  if (score < 1.5) return null;
+  const reason = CUE_ORDER.reduce((best, k) => ((hits[k] ?? 0) > (hits[best] ?? 0) ? k : best), CUE_ORDER.find((k) => hits[k])!);
+  return { reason, score };
+}
+
+/** Long, sentence-ending paragraph: the shape of article prose. */
+const isProse = (s: string): boolean => words(s).length >= 18 && endsSentence(s);
+
+/** A short line that reads like a headline: a few words, no final full stop. */
+export function headlineLike(s: string, min = 3, max = 25): boolean {
+  const t = s.trim();
+  const n = words(t).length;
+  return n >= min && n <= max && !/[.,;:]["”’]?\s*$/.test(t) && /^[\p{Lu}\p{N}“"‘']/u.test(t);
+}
+
+const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** Classify segments in document order. */
+export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classified {
+  const out: Classified = { body: [], removed: [], title: null, byline: [], credits: [], published: null };
+  const verdict: (string | null)[] = segs.map(() => null); // null = body, else the removal reason
+  const texts = segs.map((s) => s.text.trim());
+  const firstProse = texts.findIndex(isProse);
+  const lastProse = texts.length - 1 - [...texts].reverse().findIndex(isProse);
+  const knownTitle = opts.knownTitle ? norm(opts.knownTitle) : null;
+
+  texts.forEach((t, i) => {
+    if (!t) { verdict[i] = 'empty'; return; }
+    const head = firstProse < 0 || i < firstProse;
+    const chrome = chromeKind(segs[i]);
+    if (chrome) { verdict[i] = chrome.reason; return; }
+    if (isCredit(t)) { verdict[i] = 'credit'; out.credits.push(t); return; }
+    if (knownTitle && norm(t) === knownTitle && i <= Math.max(firstProse, 3)) { verdict[i] = 'title'; return; }
+    if (opts.plainText && head && out.title === null && !out.body.length && headlineLike(t, 2, 30) && !verdict.slice(0, i).includes(null)) {
+      verdict[i] = 'title'; out.title = t; return;
+    }
+    if (head && words(t).length <= 12 && BYLINE.test(t)) { verdict[i] = 'byline'; out.byline.push(...parseByline(t)); return; }
+    if (head && words(t).length <= 12 && DATE_IN_LINE.test(t) && !endsSentence(t)) {
+      verdict[i] = 'dateline'; out.published ??= toIsoDate(DATE_IN_LINE.exec(t)![0]); return;
+    }
+    if (RELATED_PREFIX.test(t) && words(t).length <= 30) { verdict[i] = 'related_headline'; return; }
+    // HTML: a block that is (almost) all link is a link to elsewhere, not prose.
+    if (segs[i].linkDensity !== undefined && segs[i].linkDensity! > 0.8 && words(t).length <= 30 && !/^h[1-6]$/.test(segs[i].tag ?? '')) {
+      verdict[i] = i > lastProse ? 'navigation' : 'related_headline'; return;
+    }
+    if (head && opts.plainText && words(t).length <= 3 && !endsSentence(t)) { verdict[i] = 'navigation'; return; }
+    if (i > lastProse && lastProse >= 0 && !endsSentence(t) && words(t).length <= 12) { verdict[i] = 'navigation'; return; }
+  });
+
+  // Inline related-story headlines: a headline-shaped line sitting between two prose paragraphs.
+  // In plain text only (in HTML, subheads are marked up as h2-h6 and links are caught above).
+  if (opts.plainText) {
+    const nearest = (i: number, step: number) => { for (let j = i + step; j >= 0 && j < texts.length; j += step) if (verdict[j] === null) return texts[j]; return null; };
+    texts.forEach((t, i) => {
+      if (verdict[i] !== null) return;
+      const n = words(t).length;
+      if (n < 5 || n > 20 || !headlineLike(t, 5, 20) || /[?!]["”’]?\s*$/.test(t)) return;
+      const prev = nearest(i, -1), next = nearest(i, 1);
+      if (prev && next && isProse(prev) && isProse(next)) verdict[i] = 'related_headline';
+    });
+  }
+
+  texts.forEach((t, i) => {
+    if (verdict[i] === null) out.body.push(t);
+    else if (verdict[i] !== 'empty') out.removed.push({ text: t, reason: verdict[i]! });
+  });
+  return out;
+}
