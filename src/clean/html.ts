@@ -115,8 +115,8 @@ export function readMetadata(doc: Document): HtmlMetadata {
 
 // ---- content ----
 
-/** Elements that never carry article prose; removed before extraction. */
-const NEVER = 'script, style, noscript, template, iframe, object, embed, svg, canvas, form, button, input, select, textarea, [hidden], [aria-hidden="true"]';
+/** Elements that never carry article prose; removed before extraction. (Not <form>: ASP.NET pages wrap everything in one.) */
+const NEVER = 'script, style, noscript, template, iframe, object, embed, svg, canvas, button, input, select, textarea, [hidden], [aria-hidden="true"]';
 
 const BLOCK = new Set(['P', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'NAV', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
   'LI', 'UL', 'OL', 'DL', 'DT', 'DD', 'BLOCKQUOTE', 'PRE', 'TABLE', 'THEAD', 'TBODY', 'TR', 'TD', 'TH', 'HR', 'ADDRESS', 'DETAILS', 'SUMMARY', 'CENTER']);
