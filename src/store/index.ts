@@ -1,0 +1,55 @@
+// The corpus store: one interface, two backends (SQLite file by default, PostgreSQL for postgres:// URLs).
+import type { AnalysisRecord } from '../types.js';
+import { openPg, openSqlite, type Db } from './db.js';
+import { migrate } from './migrations.js';
+import { addArticle, type AddResult } from './write.js';
+import * as q from './query.js';
+
+export type { AddResult } from './write.js';
+export type { Stats, SearchHit, EntityReport, EventFilter, EventRow, SourceRow, Cluster, Corroboration } from './query.js';
+
+export interface Store {
+  readonly backend: 'sqlite' | 'pg';
+  /** Store one article in one transaction (idempotent on document.id). signature: precomputed MinHash, else computed here. */
+  addArticle(rec: AnalysisRecord, opts?: { signature?: Uint32Array | null; uri?: string | null }): Promise<AddResult>;
+  stats(): Promise<q.Stats>;
+  clusters(limit?: number): Promise<q.Cluster[]>;
+  search(text: string, limit?: number): Promise<q.SearchHit[]>;
+  entity(name: string, limit?: number): Promise<q.EntityReport[]>;
+  events(filter: q.EventFilter): Promise<q.EventRow[]>;
+  sources(opts?: { anonymous?: boolean; limit?: number }): Promise<q.SourceRow[]>;
+  close(): Promise<void>;
+}
+
+/** A store that cannot be opened or written (bad path, read-only, disk full): names the database. */
+export class StoreError extends Error {
+  constructor(public readonly db: string, message: string) { super(`${db}: ${message}`); this.name = 'StoreError'; }
+}
+
+const isPg = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
+/** Open (creating and migrating as needed) the store at a file path, sqlite:PATH, or postgres:// URL. */
+export async function openStore(url: string): Promise<Store> {
+  const name = isPg(url) ? url.replace(/\/\/[^@/]*@/, '//***@') : url; // never print a password
+  let db: Db;
+  try {
+    db = isPg(url) ? await openPg(url) : openSqlite(url.replace(/^sqlite:/, ''));
+    await migrate(db);
+  } catch (e) {
+    throw new StoreError(name, `cannot open database: ${(e as Error).message}`);
+  }
+  const wrap = async <T>(what: string, f: () => Promise<T>) => {
+    try { return await f(); } catch (e) { throw new StoreError(name, `${what} failed: ${(e as Error).message}`); }
+  };
+  return {
+    backend: db.dialect,
+    addArticle: (rec, o = {}) => wrap('write', () => db.tx(() => addArticle(db, rec, o.signature, o.uri ?? null))),
+    stats: () => q.stats(db),
+    clusters: (n) => q.clusters(db, n),
+    search: (t, n) => q.search(db, t, n),
+    entity: (nm, n) => q.entity(db, nm, n),
+    events: (f) => q.events(db, f),
+    sources: (o) => q.sources(db, o),
+    close: () => db.close(),
+  };
+}
