@@ -1,18 +1,68 @@
-// ner: typed name spans from the token stream.
-import type { MentionCandidate, NlpDocument } from '../types.js';
+// ner: typed name spans from the token stream, by a statistical tagger (averaged perceptron over
+// BIO tags, trained on CoNLL-2003 by `dossier train-ner`; see src/ner/train.ts).
+import type { EntityType, MentionCandidate, NlpDocument } from '../types.js';
+import { chunks } from './conll.js';
+import { GAZ_BIT, loadGazetteer } from './gazetteer.js';
+import { LABELS } from './model.js';
+import { getModel, tagDocIds } from './tagger.js';
 
-export const MODEL_ID = 'caps-baseline';
+export const MODEL_ID = 'perceptron-conll03-v1';
 
-/** Placeholder first pass: runs of capitalised proper nouns, typed ORG. Replaced by the trained tagger. */
-export function recognize(nlp: NlpDocument): MentionCandidate[] {
-  const out: MentionCandidate[] = [];
+interface NerToken { start: number; end: number; text: string }
+
+const WORDISH = /^[\p{L}\p{N}]/u;
+/**
+ * The tagger's tokens from wink-nlp's: wink splits "al-Qaeda" and "Nahr-e-Seraj" at the hyphens,
+ * CoNLL (the training data) keeps hyphenated words whole, so re-join hyphen runs with no spaces.
+ */
+export function nerTokens(nlp: NlpDocument): NerToken[][] {
+  const sents: NerToken[][] = [];
   const toks = nlp.tokens;
   for (let i = 0; i < toks.length; i++) {
-    if (toks[i].pos !== 'PROPN') continue;
-    let j = i;
-    while (j + 1 < toks.length && toks[j + 1].pos === 'PROPN' && toks[j + 1].sentence === toks[i].sentence) j++;
-    out.push({ start: toks[i].start, end: toks[j].end, text: nlp.text.slice(toks[i].start, toks[j].end), type: 'ORG' });
+    const t = toks[i];
+    while (sents.length <= t.sentence) sents.push([]);
+    let end = t.end, j = i;
+    if (WORDISH.test(t.text)) {
+      while (j + 2 < toks.length && toks[j + 1].text === '-' && toks[j + 1].start === end && toks[j + 2].start === toks[j + 1].end
+        && toks[j + 2].sentence === t.sentence && WORDISH.test(toks[j + 2].text)) { j += 2; end = toks[j].end; }
+    }
+    sents[t.sentence].push({ start: t.start, end, text: nlp.text.slice(t.start, end) });
     i = j;
   }
+  return sents.filter((s) => s.length);
+}
+
+const EVENT_HEAD = /^(war|wars|olympics|games|cup|championships?|summit|revolution|uprising|spring|crisis|massacre|battle|offensive|intifada|holocaust|accords?|treaty|conference|attacks|bombings?)$/i;
+
+/** Map a CoNLL class onto the record's entity types; null drops the span. */
+export function mapType(conllType: string, tokens: string[]): EntityType | null {
+  switch (conllType) {
+    case 'PER': return 'PERSON';
+    case 'ORG': return 'ORG';
+    case 'LOC': return 'GPE'; // finer GPE/LOC typing is the resolve stage's job
+    case 'MISC': {
+      const gaz = loadGazetteer();
+      if (tokens.length <= 2 && gaz.word(tokens[tokens.length - 1].toLowerCase()) & GAZ_BIT.demonym) return 'NORP';
+      if (tokens.length >= 2 && EVENT_HEAD.test(tokens[tokens.length - 1])) return 'EVENT';
+      return null;
+    }
+  }
+  return null;
+}
+
+/** Typed name spans of a document. The model is loaded lazily, once per process. */
+export function recognize(nlp: NlpDocument): MentionCandidate[] {
+  const sents = nerTokens(nlp);
+  if (!sents.length) return [];
+  const ids = tagDocIds(getModel(), sents.map((s) => s.map((t) => t.text)));
+  const out: MentionCandidate[] = [];
+  sents.forEach((s, k) => {
+    for (const c of chunks(Array.from(ids[k], (y) => LABELS[y]))) {
+      const type = mapType(c.type, s.slice(c.start, c.end).map((t) => t.text));
+      if (!type) continue;
+      const start = s[c.start].start, end = s[c.end - 1].end;
+      out.push({ start, end, text: nlp.text.slice(start, end), type });
+    }
+  });
   return out;
 }
