@@ -1,6 +1,312 @@
 // times: date expressions normalised against the publication date.
-import type { NlpDocument, TimeExpr } from '../types.js';
+//
+// Hand-written rules cover what news prose actually uses (relative expressions, bare and modified
+// month names, years, decades, seasons, weekdays); chrono-node is a second source for calendar
+// dates with an explicit day ("Sept. 11th, 2001", "the 5th of January"). Overlaps are settled by
+// keeping the longest span, so "February of last year" wins over its "last year".
+//
+// Conventions (value is ISO, precision is what the words say, never finer):
+// - A bare month ("in March") is the most recent such month not after publication; a future
+//   marker just before it ("will", "scheduled", ...) makes it the next one instead.
+// - "last August" is the most recent August strictly before the publication month; "next" mirrors it.
+// - Day+month without a year: past tense before it → the most recent, future → the next one,
+//   otherwise the closest to publication.
+// - Weeks have no precision of their own: "this week" / "last week" / "two weeks ago" are the
+//   anchor day (publication date minus 0 / 7 / 14 days), precision day.
+// - Seasons are year precision (the year the season starts in). Decades are ISO 8601-1:2019
+//   decade values ("199" for the 1990s) with precision null, as the schema has no "decade".
+// - Without a publication date every relative expression has value null (precision kept).
+import * as chrono from 'chrono-node';
+import type { NlpDocument, Precision, TimeExpr } from '../types.js';
 
-export function extractTimes(_nlp: NlpDocument, _published: string | null): TimeExpr[] {
-  return [];
+interface Ymd { y: number; m: number; d: number }
+interface Resolved { value: string | null; precision: Precision | null }
+interface Candidate extends Resolved { start: number; end: number; prio: number }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 };
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const SEASON_START: Record<string, number> = { spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+const SMALL_NUMBERS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50,
+};
+
+/** Case-insensitive first letter only: month names must stay capitalised, relative words may start a sentence. */
+const ci = (w: string) => `[${w[0].toUpperCase()}${w[0].toLowerCase()}]${w.slice(1)}`;
+const alt = (ws: string[], f: (w: string) => string = (w) => w) => `(?:${ws.map(f).join('|')})`;
+
+const MONTH = `(${MONTHS.join('|')})`;
+const MONTH_ANY = `(${MONTHS.join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)`;
+const DAY = '(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?';
+const YEAR = '(1[89]\\d\\d|20\\d\\d)';
+const WEEKDAY = `(${WEEKDAYS.join('|')})`;
+const REL = `(${alt(['last', 'this', 'next'], ci)})`;
+const NUMWORD = `(\\d+|${alt(Object.keys(SMALL_NUMBERS), ci)}|${alt(['a few', 'a couple of', 'several', 'many', 'some'], ci)})`;
+const APPROX = `(?:${alt(['over', 'more than', 'nearly', 'almost', 'about', 'around', 'some', 'just over', 'less than', 'roughly', 'barely', 'only'], ci)}\\s+)?`;
+const EDGE = `(?:${alt(['early', 'late', 'earlier', 'later'], ci)}\\s+|${ci('mid')}-?|${ci('the')}\\s+(?:end|beginning|start|middle)\\s+of\\s+)`;
+// Words that, right before a bare month name, make it a date rather than a modal verb or a march.
+const MONTH_CUES = new Set(['in', 'since', 'by', 'until', 'till', 'before', 'after', 'during', 'through', 'throughout', 'from',
+  'to', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'and', 'or', 'between', 'earlier', 'later', 'on', 'that', 'each',
+  'every', 'around']);
+
+const FUTURE = new Set(['will', "'ll", 'shall', "won't", 'scheduled', 'upcoming', 'planned', 'plans', 'plan', 'expected', 'due', 'set', 'going', 'slated', 'intends', 'next']);
+const PAST_IRREGULAR = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'took', 'came', 'went', 'began', 'saw', 'fought', 'met',
+  'left', 'held', 'gave', 'made', 'won', 'lost', 'fell', 'led', 'ago', 'sent', 'struck', 'hit', 'shot', 'seized', 'broke']);
+
+function parseDate(s: string | null): Ymd | null {
+  const m = s ? /^(\d{4})-(\d{2})-(\d{2})/.exec(s) : null;
+  return m ? { y: +m[1], m: +m[2], d: +m[3] } : null;
+}
+const pad = (n: number) => String(n).padStart(2, '0');
+const fmtDay = (x: Ymd) => `${x.y}-${pad(x.m)}-${pad(x.d)}`;
+const day = (x: Ymd | null): Resolved => ({ value: x ? fmtDay(x) : null, precision: 'day' });
+const month = (y: number | null, m: number): Resolved => ({ value: y === null ? null : `${y}-${pad(m)}`, precision: 'month' });
+const year = (y: number | null): Resolved => ({ value: y === null ? null : String(y), precision: 'year' });
+
+function addDays(x: Ymd, n: number): Ymd {
+  const t = new Date(Date.UTC(x.y, x.m - 1, x.d + n));
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+function addMonths(x: Ymd, n: number): { y: number; m: number } {
+  const k = x.y * 12 + (x.m - 1) + n;
+  return { y: Math.floor(k / 12), m: (k % 12) + 1 };
+}
+const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+function monthNumber(word: string): number {
+  const full = MONTHS.indexOf(word);
+  if (full >= 0) return full + 1;
+  return MONTH_ABBR[word.replace('.', '').toLowerCase()] ?? 0;
+}
+function count(word: string | undefined): number | null {
+  if (!word) return null;
+  if (/^\d+$/.test(word)) return +word;
+  return SMALL_NUMBERS[word.toLowerCase()] ?? null; // "a few", "several": vague → null
+}
+
+/** Tense of the clause just before an expression: 'future', 'past' or null. */
+type Tense = 'future' | 'past' | null;
+
+class Context {
+  constructor(readonly nlp: NlpDocument, readonly pub: Ymd | null) {}
+
+  private tokenIndexAt(offset: number): number {
+    const toks = this.nlp.tokens;
+    let lo = 0, hi = toks.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (toks[mid].end <= offset) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+  /** The lowercased word right before `offset` (skipping spaces), or ''. */
+  wordBefore(offset: number): string {
+    const m = /([A-Za-z']+)[\s-]*$/.exec(this.nlp.text.slice(Math.max(0, offset - 30), offset));
+    return m ? m[1].toLowerCase() : '';
+  }
+  tense(start: number): Tense {
+    const toks = this.nlp.tokens;
+    const i = this.tokenIndexAt(start);
+    if (i >= toks.length) return null;
+    const sent = toks[i].sentence;
+    // nearest marker wins, looking back at most 8 tokens within the sentence
+    for (let j = i - 1; j >= Math.max(0, i - 8) && toks[j].sentence === sent; j--) {
+      const w = toks[j].text.toLowerCase();
+      if (FUTURE.has(w)) return 'future';
+      if (PAST_IRREGULAR.has(w) || (toks[j].pos === 'VERB' && /ed$/.test(w))) return 'past';
+    }
+    return null;
+  }
+
+  // ---- resolution rules ----
+  bareMonth(m: number, start: number): Resolved {
+    const p = this.pub;
+    if (!p) return month(null, m);
+    if (this.tense(start) === 'future') return month(m >= p.m ? p.y : p.y + 1, m);
+    return month(m <= p.m ? p.y : p.y - 1, m);
+  }
+  relMonth(rel: string, m: number): Resolved {
+    const p = this.pub;
+    if (!p) return month(null, m);
+    if (rel === 'last') return month(m < p.m ? p.y : p.y - 1, m);
+    if (rel === 'next') return month(m > p.m ? p.y : p.y + 1, m);
+    return month(p.y, m);
+  }
+  dayMonth(m: number, d: number, start: number): Resolved | null {
+    const p = this.pub;
+    if (!p) return day(null);
+    const cand = [p.y - 1, p.y, p.y + 1].filter((y) => validDay(y, m, d)).map((y) => ({ y, m, d }));
+    if (!cand.length) return null;
+    const key = (x: Ymd) => Date.UTC(x.y, x.m - 1, x.d);
+    const now = key(p);
+    const tense = this.tense(start);
+    const past = cand.filter((x) => key(x) <= now), future = cand.filter((x) => key(x) >= now);
+    if (tense === 'past' && past.length) return day(past[past.length - 1]);
+    if (tense === 'future' && future.length) return day(future[0]);
+    cand.sort((a, b) => Math.abs(key(a) - now) - Math.abs(key(b) - now));
+    return day(cand[0]);
+  }
+  weekday(rel: string, wd: number, start: number): Resolved {
+    const p = this.pub;
+    if (!p) return day(null);
+    const pubWd = new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
+    const back = (pubWd - wd + 7) % 7; // days back to the most recent such weekday, 0 = publication day
+    if (rel === 'next' || (rel !== 'last' && this.tense(start) === 'future')) return day(addDays(p, (wd - pubWd + 7) % 7 || 7));
+    if (rel === 'last') return day(addDays(p, -(back || 7)));
+    return day(addDays(p, -back));
+  }
+  relative(rel: string, unit: string): Resolved {
+    const p = this.pub;
+    const k = rel === 'last' ? -1 : rel === 'next' ? 1 : 0;
+    if (unit === 'year') return year(p ? p.y + k : null);
+    if (unit === 'month') { if (!p) return month(null, 1); const x = addMonths(p, k); return month(x.y, x.m); }
+    return day(p ? addDays(p, 7 * k) : null); // week → its anchor day
+  }
+  ago(n: number | null, unit: string): Resolved {
+    const p = n === null ? null : this.pub;
+    const u = unit.replace(/s$/, '').toLowerCase();
+    if (u === 'year' || u === 'decade') return year(p ? p.y - n! * (u === 'decade' ? 10 : 1) : null);
+    if (u === 'month') { if (!p) return { value: null, precision: 'month' }; const x = addMonths(p, -n!); return month(x.y, x.m); }
+    return day(p ? addDays(p, -n! * (u === 'week' ? 7 : 1)) : null);
+  }
+  season(rel: string | null, s: string, y: number | null): Resolved {
+    if (y !== null) return year(y);
+    const p = this.pub;
+    if (!p) return year(null);
+    const sm = SEASON_START[s.toLowerCase()];
+    const startKey = (yy: number) => yy * 12 + sm - 1, pubKey = p.y * 12 + p.m - 1;
+    if (rel === 'last') { let yy = p.y; while (startKey(yy) + 2 >= pubKey) yy--; return year(yy); }
+    if (rel === 'next') { let yy = p.y - 1; while (startKey(yy) <= pubKey) yy++; return year(yy); }
+    return year(p.y);
+  }
+}
+
+type Rule = [RegExp, (m: RegExpExecArray, c: Context, start: number) => Resolved | null];
+
+const yearOf = (rel: string | undefined, c: Context): number | null => {
+  if (!c.pub) return null;
+  const r = (rel ?? '').toLowerCase();
+  return r === 'last' ? c.pub.y - 1 : r === 'next' ? c.pub.y + 1 : c.pub.y;
+};
+
+const RULES: Rule[] = [
+  // ISO dates
+  [/\b(\d{4})-(\d{2})-(\d{2})\b/g, (m) => validDay(+m[1], +m[2], +m[3]) ? day({ y: +m[1], m: +m[2], d: +m[3] }) : null],
+  // numeric dates with a year: 9/11/2001 (US order unless the first part cannot be a month)
+  [/\b(\d{1,2})\/(\d{1,2})\/(\d{4})\b/g, (m) => {
+    let mo = +m[1], d = +m[2];
+    if (mo > 12) [mo, d] = [d, mo];
+    return validDay(+m[3], mo, d) ? day({ y: +m[3], m: mo, d }) : null;
+  }],
+  // "9/11" without a year is the name of the 2001 attacks
+  [/(?<![\d/])9\/11(?![\d/])/g, () => day({ y: 2001, m: 9, d: 11 })],
+  // (Monday,) September 11(, 2001)
+  [new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${MONTH_ANY}\\s+${DAY}\\b(?:,?\\s+${YEAR}\\b)?`, 'g'), (m, c, s) => {
+    const mo = monthNumber(m[2]), d = +m[3];
+    if (m[4]) return validDay(+m[4], mo, d) ? day({ y: +m[4], m: mo, d }) : null;
+    return c.dayMonth(mo, d, s);
+  }],
+  // (Monday,) (the) 11(th) (of) September (2001)
+  [new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH_ANY}\\b(?:,?\\s+${YEAR}\\b)?`, 'g'), (m, c, s) => {
+    const mo = monthNumber(m[3]), d = +m[2];
+    if (m[4]) return validDay(+m[4], mo, d) ? day({ y: +m[4], m: mo, d }) : null;
+    return c.dayMonth(mo, d, s);
+  }],
+  // September 2001, February of 2020, (early|mid-) March of last year, February this year
+  [new RegExp(`\\b${EDGE}?${MONTH}(?:,?\\s+(?:of\\s+)?${YEAR}\\b|\\s+(?:of\\s+)?${REL}\\s+year\\b)`, 'g'), (m, c) => {
+    const mo = monthNumber(m[1]);
+    return m[2] ? month(+m[2], mo) : month(yearOf(m[3], c), mo);
+  }],
+  // last August, this March, next May
+  [new RegExp(`\\b${REL}\\s+${MONTH}\\b`, 'g'), (m, c) => c.relMonth(m[1].toLowerCase(), monthNumber(m[2]))],
+  // bare month: "in March", "Earlier in March", "early May", "mid-June"
+  [new RegExp(`\\b${EDGE}?${MONTH}\\b(?!\\s+\\d)`, 'g'), (m, c, s) => {
+    const word = m[1];
+    const edged = m[0] !== word;
+    const before = c.wordBefore(s);
+    const after = c.nlp.text.slice(s + m[0].length, s + m[0].length + 20);
+    if (!edged) {
+      // "May" and "March" double as a modal verb and a noun/verb: demand a date cue before them;
+      // any month followed by a capitalised word may be a first name ("April Ryan", "June Almeida")
+      if ((word === 'May' || word === 'March') && !MONTH_CUES.has(before)) return null;
+      if (/^\s+[A-Z][a-z]/.test(after) && !MONTH_CUES.has(before)) return null;
+      if (['the', 'a', 'an'].includes(before)) return null;
+    }
+    return c.bareMonth(monthNumber(word), s);
+  }],
+  // decades: the 1990s, the early 2000s, the '90s
+  [new RegExp(`\\b(?:${EDGE})?(1[89]\\d|20\\d)0s\\b|(?<=\\bthe\\s+)['’](\\d)0s\\b`, 'g'), (m) => ({
+    value: m[1] ?? `19${m[2]}`, precision: null,
+  })],
+  // seasons: last summer, the summer of 2019, spring 2020, this fall
+  [new RegExp(`\\b(?:${REL}\\s+|${EDGE}|(?:the\\s+))?(${alt(Object.keys(SEASON_START), ci)})(?:\\s+(?:of\\s+)?${YEAR}\\b|\\s+(?:of\\s+)?${REL}\\s+year\\b)?`, 'g'), (m, c) => {
+    const s = m[2].toLowerCase();
+    if (m[3]) return year(+m[3]);
+    if (m[4]) return year(yearOf(m[4], c));
+    if (!m[1]) return null; // a bare "fall"/"spring" is too often a verb or a noun
+    return c.season(m[1].toLowerCase(), s, null);
+  }],
+  // years: 2019, mid-2020, early 2001, the end of 2020 (counts like "about 2000 troops" are not years)
+  [new RegExp(`\\b${EDGE}?${YEAR}\\b(?![,.]\\d|\\s*(?:%|percent|per cent|million|billion|thousand))`, 'g'), (m, c, s) => {
+    const before = c.nlp.text.slice(Math.max(0, s - 20), s);
+    if (/[$£€]\s*$|\b(?:about|some|nearly|almost|around|approximately|than|least|to|of|over|estimated)\s+$/i.test(before)
+      && /^\s+[a-z]+s\b/.test(c.nlp.text.slice(s + m[0].length, s + m[0].length + 20))) return null;
+    if (/[$£€#]\s*$|[A-Za-z]-?$|\d\/$/.test(before)) return null; // money, "F-2020"-like codes, slashed numbers
+    return year(+m[1]);
+  }],
+  // last year, this month, next week, earlier this year, the end of last year
+  [new RegExp(`\\b${EDGE}?${REL}\\s+(year|month|week)\\b`, 'g'), (m, c) => c.relative(m[1].toLowerCase(), m[2])],
+  // yesterday, today, tomorrow, last night, this morning
+  [new RegExp(`\\b(${alt(['yesterday', 'today', 'tomorrow', 'tonight', 'last night'], ci)}|${ci('this')}\\s+(?:morning|afternoon|evening))\\b`, 'g'), (m, c) => {
+    const w = m[1].toLowerCase();
+    if (!c.pub) return day(null);
+    return day(addDays(c.pub, w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0));
+  }],
+  // weekdays: on Tuesday, last Friday, Monday's attack, next Wednesday
+  [new RegExp(`\\b(?:${REL}\\s+|(?:${ci('on')}|${ci('by')}|${ci('until')}|${ci('since')})\\s+)?${WEEKDAY}\\b`, 'g'), (m, c, s) => {
+    const rel = (m[1] ?? '').toLowerCase();
+    return c.weekday(rel, WEEKDAYS.indexOf(m[2]), s);
+  }],
+  // two weeks ago, over a year ago, a decade ago, several months ago (vague → null)
+  [new RegExp(`\\b${APPROX}${NUMWORD}\\s+(days?|weeks?|months?|years?|decades?)\\s+ago\\b`, 'g'), (m, c) => c.ago(count(m[1]), m[2])],
+];
+
+/** Calendar dates with an explicit day that only chrono finds; lower priority than the rules. */
+function chronoDates(c: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const p = c.pub;
+  const ref = p ? new Date(Date.UTC(p.y, p.m - 1, p.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
+  for (const r of chrono.en.parse(c.nlp.text, { instant: ref, timezone: 0 })) {
+    if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
+    const text = r.text.replace(/[\s,.;:]+$/, '');
+    // only spelled-out months (capitalised) or slashed dates with a year; "5/3" is a score or a fraction
+    if (!/\d/.test(text)) continue; // "now", "tonight": the rules handle words
+    const words = text.replace(/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the|of|on)\b/g, '').match(/[A-Za-z]+/g) ?? [];
+    if (words.length ? !words.every((w) => monthNumber(w) > 0 && /^[A-Z]/.test(w) || /^(st|nd|rd|th)$/.test(w)) : !/\d{4}/.test(text)) continue;
+    if (/\d{1,2}:\d{2}|[ap]\.?m\b/i.test(text)) continue; // clock times make chrono's span too wide
+    const mo = r.start.get('month')!, d = r.start.get('day')!;
+    const res = r.start.isCertain('year') ? day({ y: r.start.get('year')!, m: mo, d }) : c.dayMonth(mo, d, r.index);
+    if (res) out.push({ start: r.index, end: r.index + text.length, ...res, prio: 1 });
+  }
+  return out;
+}
+
+export function extractTimes(nlp: NlpDocument, published: string | null): TimeExpr[] {
+  const c = new Context(nlp, parseDate(published));
+  const cands: Candidate[] = [];
+  for (const [re, resolve] of RULES) {
+    re.lastIndex = 0;
+    for (let m: RegExpExecArray | null; (m = re.exec(nlp.text));) {
+      const res = resolve(m, c, m.index);
+      if (res) cands.push({ start: m.index, end: m.index + m[0].length, ...res, prio: 0 });
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  try { cands.push(...chronoDates(c)); } catch { /* chrono is a bonus source; the rules stand alone */ }
+  // longest first, rules before chrono; then keep non-overlapping spans
+  cands.sort((a, b) => (b.end - b.start) - (a.end - a.start) || a.prio - b.prio || a.start - b.start);
+  const kept: Candidate[] = [];
+  for (const x of cands) if (!kept.some((k) => x.start < k.end && k.start < x.end)) kept.push(x);
+  kept.sort((a, b) => a.start - b.start);
+  return kept.map((x, i) => ({
+    id: `t${i + 1}`, start: x.start, end: x.end, text: nlp.text.slice(x.start, x.end), value: x.value, precision: x.precision,
+  }));
 }
