@@ -48,14 +48,15 @@ const CUES: Record<string, RegExp[]> = {
   newsletter: [
     /\bnewsletters?\b/i, /\binbox\b/i, /\bsubscri(be|ption|bers?)\b/i, /\bsign\s*up\b/i, /\bregister\s+(now|today|for\s+free)\b/i,
     /\bmembership\b/i, /\bbecome\s+a\s+member\b/i, /\bunlimited\s+(digital\s+)?access\b/i, /\bfree\s+trial\b/i,
-    /\bdelivered\s+(to|straight|directly)\b/i, /\bsupport\s+(our|independent|quality)\s+journalism\b/i, /\bdonate\b/i,
+    /\bdelivered\s+(to|straight|directly|through|every)\b/i, /\bsupport\s+(our|independent|quality)\s+journalism\b/i, /\bdonate\b/i,
     /\blearn\s+more\b/i, /\bbest\s+stories\b/i, /\bdaily\s+(digest|briefing|email)\b/i,
   ],
   comment_form: [
     /\byour\s+email\s+address\b/i, /\brequired\s+fields?\b/i, /\bleave\s+a\s+(reply|comment)\b/i, /\bpost\s+(a\s+)?comment\b/i,
     /\bcancel\s+reply\b/i, /\bsave\s+my\s+name\b/i, /\bcomments?\s+(are\s+)?closed\b/i, /\bnotify\s+me\b/i,
     /^\s*\d+\s+comments?\s*$/i, /\bwill\s+not\s+be\s+published\b/i, /\bmarked\s+\*/i, /^\s*(name|email|website|comment)\s*\*?\s*$/i,
-    /\bjoin\s+the\s+(conversation|discussion)\b/i, /\bview\s+comments\b/i,
+    /\bjoin\s+the\s+(conversation|discussion)\b/i, /\bview\s+comments\b/i, /^\s*(\d+\s+)?comments?\s*(\(\d+\))?\s*$/i,
+    /\b(tell\s+us|let\s+us\s+know)\s+what\s+you\s+think\b/i, /\bwhat\s+do\s+you\s+think\s*\?/i,
   ],
   share: [
     /^\s*(share|tweet|pin|email|e-mail|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|print|copy\s+link|flipboard)(\s*[|,/·•]?\s*(share|tweet|pin|email|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|print|copy\s+link|flipboard|this(\s+(article|story))?|on))*\s*$/i,
@@ -65,11 +66,14 @@ const CUES: Record<string, RegExp[]> = {
     /\b(show|load|see|view|read)\s+(more|all|less)\b/i, /\brelated\s+(articles?|stories|posts|content|coverage|topics|news|reading)\b/i,
     /\bback\s+to\s+top\b/i, /\bskip\s+to\b/i, /\b(next|previous|prev)\s+(article|story|post|page)\b/i, /\bclick\s+here\b/i,
     /^\s*(home|menu|search|close|advertisement|advertising|sponsored(\s+content)?|trending(\s+now)?|most\s+(read|popular|viewed)|recommended(\s+for\s+you)?|you\s+may\s+also\s+like|more\s+(from|on|in)\b.*|tags?|topics?|categories|continue\s+reading|top\s+stories|watch|listen|follow\s+us.*|ad)\s*:?\s*$/i,
-    /\b(sign|log)\s*(in|out)\b/i, /[›»>|]\s*\w+\s*[›»>|]/, /\bscroll\s+(down|to)\b/i, /\bopens\s+in\s+(a\s+)?new\s+(window|tab)\b/i,
+    /\b(sign|log)\s*(in|out)\b/i, /\bcontinue\s+reading\b/i, /^\s*(advert|advertisement|ad\s+choices)\s*$/i,
+    /\b(requires|enable)\s+javascript\b/i, /^\s*Home(?=\p{Lu})/u, /[›»>|]\s*\w+\s*[›»>|]/, /\bscroll\s+(down|to)\b/i, /\bopens\s+in\s+(a\s+)?new\s+(window|tab)\b/i,
   ],
   copyright: [/©|\bcopyright\b|\ball\s+rights\s+reserved\b/i],
+  cookie_notice: [/\bcookies?\b.*\b(experience|consent|accept|policy|opt[\s-]out|agree)\b/i, /\bwe\s+use\s+cookies\b/i],
+  disclosure: [/\b(contains?|may\s+contain)\s+(affiliate|sponsored|referral)\b/i, /\baffiliate\s+(links?|commission)\b/i, /\bwe\s+may\s+earn\s+(a\s+)?commission\b/i, /\bdisclosure\s+(page|policy|statement)\b/i],
 };
-const CUE_ORDER = ['comment_form', 'republication_footer', 'newsletter', 'share', 'navigation', 'copyright'];
+const CUE_ORDER = ['comment_form', 'republication_footer', 'newsletter', 'share', 'cookie_notice', 'disclosure', 'navigation', 'copyright'];
 
 /** Prefixes that introduce a link to another story. */
 const RELATED_PREFIX = /^\s*(read\s+more|related|also\s+read|see\s+also|read\s+also|more|recommended|suggested|editor['’]s\s+picks?|watch|listen|opinion)\s*[:|»›-]\s*\S/i;
@@ -96,6 +100,8 @@ export function isCredit(s: string): boolean {
 }
 
 // No /i flag: with /iu, \p{Lu} matches lowercase letters too.
+const CAPTION_CREDIT = /\(((?:(?:AP|AFP|EPA|UPI|Reuters|Getty)\s*(?:Photo|Images)|Photo(?:graph)?\s*(?:by|:)|Credit\s*:|Image\s*:)[^()]{0,80})\)\s*\.?$/;
+
 const BYLINE = /^\s*([Bb]y|BY|[Ww]ritten\s+by|[Ww]ords\s+by|[Rr]eporting\s+by)\s+(\p{Lu}[\p{L}.'’-]*)(\s*(\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|al|bin|el))*\s*(,\s*[\p{L} ]{2,40})?\s*$/u;
 
 /** "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]. */
@@ -165,6 +171,8 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
   const firstProse = texts.findIndex(isProse);
   const lastProse = texts.length - 1 - [...texts].reverse().findIndex(isProse);
   const knownTitle = opts.knownTitle ? norm(opts.knownTitle) : null;
+  const linkBlocks = segs.filter((s, i) => (s.linkDensity ?? 0) > 0.8 && i > firstProse && i < lastProse).length;
+  const linkPage = linkBlocks > 5 && linkBlocks > 0.2 * Math.max(1, lastProse - firstProse);
 
   texts.forEach((t, i) => {
     if (!t) { verdict[i] = 'empty'; return; }
@@ -181,12 +189,23 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
       verdict[i] = 'dateline'; out.published ??= toIsoDate(DATE_IN_LINE.exec(t)![0]); return;
     }
     if (RELATED_PREFIX.test(t) && words(t).length <= 30) { verdict[i] = 'related_headline'; return; }
+    if (/^\[\/?[a-z_]+(\s[^\]]*)?\]/.test(t)) { verdict[i] = 'markup'; return; } // CMS shortcode residue
+    if (words(t).length <= 8 && /^(published|updated|posted|last\s+updated)\b/i.test(t)) { verdict[i] = 'dateline'; return; }
+    // A photo caption ending in its credit: "Workers load trims ... (AP Photo/Alan Diaz, File)".
+    const cap = CAPTION_CREDIT.exec(t);
+    if (cap && words(t).length <= 60) { verdict[i] = 'caption'; out.credits.push(cap[1]); return; }
+    // Link lists glued together by the scraper ("HomeLatest NewsNollywood"): many lower→upper joins.
+    if (words(t).length <= 40 && (t.match(/\p{Ll}\p{Lu}\p{Ll}/gu) ?? []).length >= 3) { verdict[i] = 'navigation'; return; }
     // HTML: a block that is (almost) all link is a link to elsewhere, not prose.
-    if (segs[i].linkDensity !== undefined && segs[i].linkDensity! > 0.8 && words(t).length <= 30 && !/^h[1-6]$/.test(segs[i].tag ?? '')) {
+    // Not on pages built of link blocks (deal lists), where the links are the content.
+    if (!linkPage && segs[i].linkDensity !== undefined && segs[i].linkDensity! > 0.8 && words(t).length >= 3 && words(t).length <= 30 && !/^h[1-6]$/.test(segs[i].tag ?? '')) {
       verdict[i] = i > lastProse ? 'navigation' : 'related_headline'; return;
     }
     if (head && opts.plainText && words(t).length <= 3 && !endsSentence(t)) { verdict[i] = 'navigation'; return; }
-    if (i > lastProse && lastProse >= 0 && !endsSentence(t) && words(t).length <= 12) { verdict[i] = 'navigation'; return; }
+    // After the last prose paragraph, short unpunctuated lines are page chrome in scraped text;
+    // in HTML, Readability already cut the page, so only link-heavy ones go.
+    const tailChrome = opts.plainText || (segs[i].linkDensity ?? 0) > 0.5;
+    if (tailChrome && i > lastProse && lastProse >= 0 && !endsSentence(t) && words(t).length <= 12) { verdict[i] = 'navigation'; return; }
   });
 
   // Inline related-story headlines: a headline-shaped line sitting between two prose paragraphs.
