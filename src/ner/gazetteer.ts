@@ -3,17 +3,20 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const GAZ_LISTS = ['country', 'demonym', 'city', 'province', 'first', 'orgkey', 'title', 'eventkey'] as const;
+export const GAZ_LISTS = ['country', 'demonym', 'city', 'province', 'first', 'orgkey', 'title', 'eventkey', 'org', 'last', 'person'] as const;
 export type GazList = typeof GAZ_LISTS[number];
 const FILES: Record<GazList, string[]> = {
   country: ['countries.txt'],
   demonym: ['demonyms.txt', 'norp-extra.txt'],
   city: ['cities.txt'],
   province: ['provinces.txt'],
-  first: ['first-names.txt', 'first-names-extra.txt'],
+  first: ['first-names.txt', 'first-names-extra.txt', 'first-names-compromise.txt'],
   orgkey: ['org-keywords.txt'],
   title: ['person-titles.txt'],
   eventkey: ['event-keywords.txt'],
+  org: ['orgs.txt'],
+  last: ['last-names.txt'],
+  person: ['people.txt'],
 };
 export const GAZ_BIT: Record<GazList, number> = Object.fromEntries(GAZ_LISTS.map((l, i) => [l, 1 << i])) as Record<GazList, number>;
 /** Marks a phrase that is a proper prefix of a longer entry (keep extending the match). */
