@@ -62,7 +62,12 @@ function parseWords(text: string, at: number): Atom | null {
     if (!m) break;
     const w = m[1].toLowerCase();
     if (words === 0) { if (w in SCALES || w === 'dozen') return null; first = w; }
-    if (w in UNITS) { if (current % 100 >= 10 && UNITS[w] >= 10) break; current += UNITS[w]; }
+    if (w in UNITS) {
+      // only "twenty" + "five" combine; "three four times" is a correction, not 7
+      const r = current % 100, v = UNITS[w];
+      if (!(r === 0 || (r >= 20 && r % 10 === 0 && v < 10))) break;
+      current += v;
+    }
     else if (w === 'dozen') current = (current || 1) * 12;
     else if (w === 'hundred') { current = (current || 1) * 100; scaled = true; }
     else { total += (current || 1) * SCALES[w]; current = 0; scaled = true; }
@@ -88,7 +93,7 @@ function parseNumeral(text: string, at: number): Atom | null {
   if (!n) return null;
   let value = parseFloat((n[1] + (n[2] ?? '')).replace(/,/g, ''));
   let end = pos + n[0].length, scaled = false;
-  const glued = sticky(/(bn|mn|tn|m|k|b)\b/i, text, end);
+  const glued = sticky(unit ? /(bn|mn|tn|m|k|b)\b/i : /(bn|mn|tn|m|k)\b/, text, end); // "4K" is a resolution
   const spelled = sticky(/\s?(hundred|thousand|million|billion|trillion)\b/i, text, end);
   if (spelled) { value *= SCALES[spelled[1].toLowerCase()]; end += spelled[0].length; scaled = true; }
   else if (glued && (unit || glued[1] !== 'b')) { value *= SUFFIX_SCALES[glued[1].toLowerCase()]; end += glued[0].length; scaled = true; }
@@ -123,7 +128,7 @@ class Units {
     return lo;
   }
   /** The counted noun phrase starting at `offset`: adjectives/nouns/proper nouns ending in a noun, at most 4 words. */
-  phraseAt(offset: number): Span | null {
+  phraseAt(offset: number, blocked: (s: number, e: number) => boolean = () => false): Span | null {
     const toks = this.nlp.tokens;
     let i = this.tokenFrom(offset);
     if (i >= toks.length || /\S/.test(this.nlp.text.slice(offset, toks[i].start))) return null;
@@ -135,7 +140,7 @@ class Units {
       if (t.text === '-' && prev && prev.end === t.start && toks[i + 1]?.start === t.end) { run.push(t); continue; }
       if (prev && prev.text !== '-' && /\n/.test(this.nlp.text.slice(prev.end, t.start))) break;
       const participle = t.pos === 'VERB' && /(ed|ing)$/.test(t.text) && ['NOUN', 'ADJ'].includes(toks[i + 1]?.pos ?? '');
-      if (!['ADJ', 'NOUN', 'PROPN'].includes(t.pos) && !participle) break;
+      if ((!['ADJ', 'NOUN', 'PROPN'].includes(t.pos) && !participle) || blocked(t.start, t.end)) break;
       run.push(t); words++;
     }
     while (run.length && (run[run.length - 1].pos !== 'NOUN' && !(run[run.length - 1].pos === 'PROPN' && /[a-z]s$/.test(run[run.length - 1].text)))) run.pop();
@@ -163,8 +168,12 @@ export function extractQuantities(nlp: NlpDocument, times: TimeExpr[] = []): Qua
     trigger.lastIndex = Math.max(trigger.lastIndex, a.end);
     const before = text.slice(Math.max(0, at - 40), at);
     // codes and names: F-16, COVID-19, G7, No. 2, #1, 3/4, 24/7, 9/11, 1st, 5G
-    if (/[A-Za-z]-?$|No\.\s*$|#$|\d[/:.]$|\d-$/.test(before)) continue;
-    if (/^(?:[/:]\d|(?:st|nd|rd|th)\b|[A-Za-z])/.test(text.slice(a.end)) && !GLUED_UNITS.test(text.slice(a.end))) continue;
+    if (/[A-Za-z]-?$|[A-Za-z]\.$|\bno\.\s*$|#$|\d[/:.]$|\d-$/i.test(before)) continue;
+    if (/^\)/.test(text.slice(a.end)) && !/\($/.test(before)) continue; // list items: "1) ..."
+    if (/(?:^|\n)\s*$/.test(before) && /^\.\s/.test(text.slice(a.end))) continue; // list items: "1. ..." 
+    if (/^(?:[/:]\d|(?:st|nd|rd|th)\b|\p{L})/u.test(text.slice(a.end)) && !GLUED_UNITS.test(text.slice(a.end))) continue;
+    // tables and score lines ("5040 5 1 17", "7-6 (5)"): numbers next to numbers, or alone in brackets
+    if (/\d[ \t]+$/.test(before) || /^[ \t]+\d/.test(text.slice(a.end)) || (/\($/.test(before) && /^\)/.test(text.slice(a.end)))) continue;
     if (/^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|ET\b|EST\b|hrs\b|o'clock\b)/i.test(text.slice(a.end))) continue;
     // "Article 5", "Resolution 2254", "Boeing 737": a capitalised word right before the number names it
     const prevWord = /([A-Za-z]\w*)\s+$/.exec(before);
@@ -181,7 +190,7 @@ export function extractQuantities(nlp: NlpDocument, times: TimeExpr[] = []): Qua
     let ranged = false;
     // ranges: "6,000 to 10,000", "20-30", "two or three", "between 20 and 30"
     const betweenM = /\b(between|from)\s+$/i.exec(before);
-    const conn = sticky(betweenM?.[1].toLowerCase() === 'between' ? /\s+and\s+/ : /\s*[-–—]\s*|\s+to\s+|\s+or\s+/, text, pct >= 0 ? pct : end);
+    const conn = sticky(betweenM?.[1].toLowerCase() === 'between' ? /\s+and\s+|\s*[-–—]\s*|\s+to\s+/ : /\s*[-–—]\s*|\s+to\s+|\s+or\s+/, text, pct >= 0 ? pct : end);
     if (conn && !a.vague) {
       const b = parseAtom(text, conn.index + conn[0].length);
       if (b && !b.vague && !(conn[0].trim() === 'or' && a.scaled !== b.scaled)) {
@@ -224,7 +233,7 @@ export function extractQuantities(nlp: NlpDocument, times: TimeExpr[] = []): Qua
         const gl = GLUED_UNITS.exec(text.slice(end));
         const hyph = /^-([a-z]+(?:-[a-z]+)*)/.exec(text.slice(end));
         const skip = ofNum && (a.vague || /\b(?:the|his|her|their|its|our|these|those)\s+$/i.test(ofNum[0])) ? ofNum[0].length : /^\s+/.exec(after)?.[0].length ?? 0;
-        const ph = gl ? { start: end, end: end + gl[0].length } : hyph ? { start: end + 1, end: end + hyph[0].length } : units.phraseAt(end + skip);
+        const ph = gl ? { start: end, end: end + gl[0].length } : hyph ? { start: end + 1, end: end + hyph[0].length } : units.phraseAt(end + skip, isBlocked);
         if (ph) unit = text.slice(ph.start, ph.end);
       }
     }

@@ -50,7 +50,9 @@ const MONTH_CUES = new Set(['in', 'since', 'by', 'until', 'till', 'before', 'aft
   'to', 'of', 'early', 'late', 'mid', 'last', 'next', 'this', 'and', 'or', 'between', 'earlier', 'later', 'on', 'that', 'each',
   'every', 'around']);
 
-const FUTURE = new Set(['will', "'ll", 'shall', "won't", 'scheduled', 'upcoming', 'planned', 'plans', 'plan', 'expected', 'due', 'set', 'going', 'slated', 'intends', 'next']);
+const FUTURE = new Set(['will', "'ll", '’ll', 'shall', "won't", 'won’t', 'scheduled', 'upcoming', 'slated', 'next']);
+// "plans", "set", "due" are future only as "plans to", "set to", "due to" (else nouns or past participles)
+const FUTURE_BEFORE_TO = new Set(['plans', 'plan', 'planning', 'expected', 'due', 'set', 'going', 'intends', 'aims', 'hopes']);
 const PAST_IRREGULAR = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'took', 'came', 'went', 'began', 'saw', 'fought', 'met',
   'left', 'held', 'gave', 'made', 'won', 'lost', 'fell', 'led', 'ago', 'sent', 'struck', 'hit', 'shot', 'seized', 'broke']);
 
@@ -102,6 +104,14 @@ class Context {
     const m = /([A-Za-z']+)[\s-]*$/.exec(this.nlp.text.slice(Math.max(0, offset - 30), offset));
     return m ? m[1].toLowerCase() : '';
   }
+  /** A capitalised word right before `offset` in the same sentence: the expression is part of a name. */
+  capitalisedBefore(offset: number): boolean {
+    const i = this.tokenIndexAt(offset);
+    const prev = this.nlp.tokens[i - 1];
+    return Boolean(prev && prev.sentence === this.nlp.tokens[i]?.sentence && /^[A-Z][A-Za-z]/.test(prev.text)
+      && !/^(On|By|Until|Since|Last|Next|This|Early|Late|And|But|Or|From|Through|Before|After|Then|Also)$/.test(prev.text)
+      && !/\n/.test(this.nlp.text.slice(prev.end, offset)));
+  }
   tense(start: number): Tense {
     const toks = this.nlp.tokens;
     const i = this.tokenIndexAt(start);
@@ -110,7 +120,7 @@ class Context {
     // nearest marker wins, looking back at most 8 tokens within the sentence
     for (let j = i - 1; j >= Math.max(0, i - 8) && toks[j].sentence === sent; j--) {
       const w = toks[j].text.toLowerCase();
-      if (FUTURE.has(w)) return 'future';
+      if (FUTURE.has(w) || (FUTURE_BEFORE_TO.has(w) && toks[j + 1]?.text.toLowerCase() === 'to')) return 'future';
       if (PAST_IRREGULAR.has(w) || (toks[j].pos === 'VERB' && /ed$/.test(w))) return 'past';
     }
     return null;
@@ -249,20 +259,22 @@ const RULES: Rule[] = [
     const before = c.nlp.text.slice(Math.max(0, s - 20), s);
     if (/[$£€]\s*$|\b(?:about|some|nearly|almost|around|approximately|than|least|to|of|over|estimated)\s+$/i.test(before)
       && /^\s+[a-z]+s\b/.test(c.nlp.text.slice(s + m[0].length, s + m[0].length + 20))) return null;
-    if (/[$£€#]\s*$|[A-Za-z]-?$|\d\/$/.test(before)) return null; // money, "F-2020"-like codes, slashed numbers
+    if (/[$£€#]\s*$|[A-Za-z]-?$|\d\/$|\bno\.\s*$/i.test(before)) return null; // money, "F-2020"-like codes, slashed numbers
     return year(+m[1]);
   }],
   // last year, this month, next week, earlier this year, the end of last year
   [new RegExp(`\\b${EDGE}?${REL}\\s+(year|month|week)\\b`, 'g'), (m, c) => c.relative(m[1].toLowerCase(), m[2])],
   // yesterday, today, tomorrow, last night, this morning
-  [new RegExp(`\\b(${alt(['yesterday', 'today', 'tomorrow', 'tonight', 'last night'], ci)}|${ci('this')}\\s+(?:morning|afternoon|evening))\\b`, 'g'), (m, c) => {
+  [new RegExp(`\\b(${alt(['yesterday', 'today', 'tomorrow', 'tonight', 'last night'], ci)}|${ci('this')}\\s+(?:morning|afternoon|evening))\\b`, 'g'), (m, c, s) => {
     const w = m[1].toLowerCase();
+    if (/^T/.test(m[1]) && c.capitalisedBefore(s)) return null; // "USA Today"
     if (!c.pub) return day(null);
     return day(addDays(c.pub, w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0));
   }],
   // weekdays: on Tuesday, last Friday, Monday's attack, next Wednesday
   [new RegExp(`\\b(?:${REL}\\s+|(?:${ci('on')}|${ci('by')}|${ci('until')}|${ci('since')})\\s+)?${WEEKDAY}\\b`, 'g'), (m, c, s) => {
     const rel = (m[1] ?? '').toLowerCase();
+    if (!m[1] && c.capitalisedBefore(s)) return null; // "Black Friday", "Super Tuesday", "Good Friday"
     return c.weekday(rel, WEEKDAYS.indexOf(m[2]), s);
   }],
   // two weeks ago, over a year ago, a decade ago, several months ago (vague → null)
@@ -279,6 +291,8 @@ function chronoDates(c: Context): Candidate[] {
     const text = r.text.replace(/[\s,.;:]+$/, '');
     // only spelled-out months (capitalised) or slashed dates with a year; "5/3" is a score or a fraction
     if (!/\d/.test(text)) continue; // "now", "tonight": the rules handle words
+    // without a month name only ISO or slashed dates; bare digit runs are tables and scores
+    if (!/[A-Za-z]{3}/.test(text) && !/^\d{4}-\d{1,2}-\d{1,2}$|^\d{1,2}[/.]\d{1,2}[/.](?:\d{2}|\d{4})$/.test(text)) continue;
     const words = text.replace(/\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|the|of|on)\b/g, '').match(/[A-Za-z]+/g) ?? [];
     if (words.length ? !words.every((w) => monthNumber(w) > 0 && /^[A-Z]/.test(w) || /^(st|nd|rd|th)$/.test(w)) : !/\d{4}/.test(text)) continue;
     if (/\d{1,2}:\d{2}|[ap]\.?m\b/i.test(text)) continue; // clock times make chrono's span too wide
