@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { compactKey, skeletonKey } from '../src/gazetteer/index.js';
 
 const require = createRequire(import.meta.url);
 const OUT = fileURLToPath(new URL('../../data/geo/', import.meta.url));
@@ -68,28 +69,54 @@ for (const [cc, list] of Object.entries(names)) {
   countries.push({ cc, name: common, aliases: all.filter((n) => n !== common), lat: pt[0], lon: pt[1] });
 }
 
-// admin rows: [GeoNames admin code (CC.A1 / CC.A1.A2), name, lat, lon]
+// admin rows: [GeoNames admin code (CC.A1 / CC.A1.A2), name, lat, lon, match key]
 const admin1 = [];
 for (const a of cjAdmin1) {
   const pt = centre(a.code); if (!pt) continue;
-  admin1.push([a.code, clean(a.name), pt[0], pt[1]]);
+  admin1.push([a.code, clean(a.name), pt[0], pt[1], compactKey(clean(a.name))]);
 }
 const admin2 = [];
 for (const a of cjAdmin2) {
   const pt = centre(a.code); if (!pt) continue;
-  admin2.push([a.code, clean(a.name), pt[0], pt[1]]);
+  admin2.push([a.code, clean(a.name), pt[0], pt[1], compactKey(clean(a.name))]);
 }
 
-// Cities: rows [geonameid, name, altName, country, admin1 code, lat, lon, population], biggest first.
+// Cities: rows [geonameid, name, altName, country, admin1 code, lat, lon, population, key, altName key], biggest first.
 const cities = atc.filter((c) => c.population >= MIN_POP || c.featureCode === 'PPLC' || c.featureCode === 'PPLA')
   .sort((a, b) => b.population - a.population)
   .map((c) => [c.cityId, c.name, c.altName && c.altName !== c.name ? c.altName : '', c.country, c.adminCode,
-    r4(c.loc.coordinates[1]), r4(c.loc.coordinates[0]), c.population]);
+    r4(c.loc.coordinates[1]), r4(c.loc.coordinates[0]), c.population,
+    compactKey(c.name), c.altName && c.altName !== c.name ? compactKey(c.altName) : '']);
+
+// places.tsv: one line per (match key, place), sorted by key, so the product can binary-search the raw
+// text without parsing 90k rows (loading it costs a file read and a split).
+//   key \t feature \t id \t name \t cc \t admin1 code \t lat \t lon \t population
+// fuzzy.tsv: consonant skeleton \t key, for transliteration-tolerant lookups of admin areas and big towns.
+const lines: string[] = [];
+const fuzzy: string[] = [];
+const line = (key: string, f: string, id: string | number, name: string, cc: string, a1: string, lat: number, lon: number, pop: number) => {
+  if (key) lines.push([key, f, id, name, cc, a1, lat, lon, pop].join('\t'));
+};
+for (const [id, name, lat, lon, key] of admin1 as [string, string, number, number, string][]) {
+  line(key, 'admin1', id, name, id.slice(0, 2), id, lat, lon, 0); fuzzy.push(skeletonKey(name) + '\t' + key);
+}
+for (const [id, name, lat, lon, key] of admin2 as [string, string, number, number, string][]) {
+  line(key, 'admin2', id, name, id.slice(0, 2), id.split('.').slice(0, 2).join('.'), lat, lon, 0); fuzzy.push(skeletonKey(name) + '\t' + key);
+}
+for (const [gid, name, alt, cc, a1, lat, lon, pop, key, altKey] of cities as [number, string, string, string, string, number, number, number, string, string][]) {
+  const a1c = a1 ? `${cc}.${a1}` : '';
+  line(key, 'city', gid, name, cc, a1c, lat, lon, pop);
+  if (altKey && altKey !== key) line(altKey, 'city', gid, name, cc, a1c, lat, lon, pop);
+  if (pop >= 50000) fuzzy.push(skeletonKey(name) + '\t' + key);
+}
+for (const c of countries) for (const n of [c.name, ...c.aliases]) fuzzy.push(skeletonKey(n) + '\t' + compactKey(n));
+const byKey = (a: string, b: string) => { const ka = a.slice(0, a.indexOf('\t')), kb = b.slice(0, b.indexOf('\t')); return ka < kb ? -1 : ka > kb ? 1 : a < b ? -1 : 1; };
+lines.sort(byKey); fuzzy.sort(byKey);
 
 mkdirSync(OUT, { recursive: true });
 const w = (f: string, v: unknown) => writeFileSync(OUT + f, JSON.stringify(v).replace(/\],\[/g, '],\n[').replace(/\},\{/g, '},\n{') + '\n');
 w('countries.json', countries);
-w('admin1.json', admin1);
-w('admin2.json', admin2);
-w('cities.json', cities);
-console.log(`countries ${countries.length}, admin1 ${admin1.length}, admin2 ${admin2.length}, cities ${cities.length}`);
+w('admin1.json', Object.fromEntries((admin1 as [string, string][]).map((r) => [r[0], r[1]])));
+writeFileSync(OUT + 'places.tsv', lines.join('\n') + '\n');
+writeFileSync(OUT + 'fuzzy.tsv', [...new Set(fuzzy)].filter((l) => l.indexOf('\t') >= 4).join('\n') + '\n');
+console.log(`countries ${countries.length}, admin1 ${admin1.length}, admin2 ${admin2.length}, cities ${cities.length}, lines ${lines.length}`);

@@ -1,21 +1,394 @@
-// resolve: group mentions into entities (aliases, coreference), type fixes, geo, salience.
-import type { CleanDocument, Entity, Mention, MentionCandidate, NlpDocument } from '../types.js';
+// resolve: group mentions into entities (aliases, coreference), type fixes, organisation subtypes, geo, salience.
+import type { CleanDocument, Entity, EntityType, Mention, MentionCandidate, NlpDocument, OrgSubtype } from '../types.js';
+import { compactKey, isAcronym, lexicons, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
+import type { Feature, NorpEntry, OrgEntry, Place } from '../gazetteer/index.js';
 
-export function resolveEntities(candidates: MentionCandidate[], _nlp: NlpDocument, _doc: CleanDocument): { mentions: Mention[]; entities: Entity[] } {
-  const byKey = new Map<string, Entity>();
+const ADMIN_WORD: Record<string, Feature> = { province: 'admin1', state: 'admin1', governorate: 'admin1', region: 'admin1', district: 'admin2', county: 'admin2', city: 'city', town: 'city', capital: 'city', country: 'country' };
+// Words that often start a sentence capitalised without being names (a tagger may still pick them up).
+const SENTENCE_STARTERS = new Set(('the a an in on at by for from to of with but and or if when while since as after before meanwhile earlier later however ' +
+  'many several some another this that these those it he she they we i you there here what who why how many most more all both each every ' +
+  'according based let so yet still also then now today yesterday one two three senior former security officials').split(' '));
+const LEADING_TRIM = new Set('several many some another this that these those most all both each every according one two three senior former'.split(' '));
+const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const ORG_HEADS = /\b(army|forces|military|police|government|navy|air force|troops|guard|intelligence|ministry|taliban|militia)$/i;
+const POSSESSIVE = /['’]s$|s['’]$/;
+
+interface Cand extends MentionCandidate {
+  core: string;            // title, leading article, possessive and admin word stripped
+  title: string | null;
+  hint: Feature | null;    // "Helmand province" → admin1
+  tokens: string[];        // canonical match tokens (transliterated, leading particle dropped)
+  org?: OrgEntry; norp?: NorpEntry; places?: Place[];
+  cluster: number;
+}
+
+interface Cluster { id: number; cands: Cand[]; type: EntityType; org?: OrgEntry; norp?: NorpEntry; place?: Place | null; alive: boolean }
+
+export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument, _doc: CleanDocument): { mentions: Mention[]; entities: Entity[] } {
+  const text = nlp.text;
+  const lex = lexicons();
+  const titles = [...lex.names.titles].sort((a, b) => b.length - a.length);
+  const particles = new Set(lex.names.particles);
+  const translit = lex.names.transliteration;
+
+  // ---- 1. clean spans: sort, drop overlaps, join "X University's Center for ...", trim possessives ----
+  let cs = [...candidates].filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: MentionCandidate[] = [];
+  for (const c of cs) {
+    const prev = kept[kept.length - 1];
+    if (prev && c.start < prev.end) continue; // overlapping: the earlier/longer span wins
+    // An institution's sub-unit is named with its parent ("Stanford University’s Center for ..."): one name.
+    if (prev && /^['’]s\s+$/.test(text.slice(prev.end, c.start)) && /\b(University|College|Institute)$/.test(prev.text)
+      && /^(Center|Centre|Institute|School|Department|Faculty|Program|Laboratory|Lab)\b/.test(c.text)) {
+      kept[kept.length - 1] = { ...prev, end: c.end, text: text.slice(prev.start, c.end), type: 'ORG' };
+      continue;
+    }
+    kept.push({ ...c });
+  }
+  const sentenceStart = new Set(nlp.sentences.map((s) => nlp.tokens[s.firstToken]?.start));
+  const lowerWords = new Set(text.match(/\b[a-z][a-z'-]+\b/g) ?? []);
+
+  // "US-Taliban deal", "Al-Qaeda-Taliban efforts": a hyphenated compound of two known names is two mentions
+  const docKeys = new Set(kept.map((c) => compactKey(c.text.replace(/^the\s+/i, ''))));
+  const knownLex = (x: string) => !!lookupOrg(x) || !!lookupNorp(x) || lookupPlaces(x).length > 0;
+  const known = (x: string) => docKeys.has(compactKey(x)) || knownLex(x);
+  const split: MentionCandidate[] = [];
+  for (const c of kept) {
+    let done = false;
+    if (c.text.includes('-') && !knownLex(c.text)) {
+      for (let i = c.text.indexOf('-'); i > 0 && !done; i = c.text.indexOf('-', i + 1)) {
+        const l = c.text.slice(0, i), r = c.text.slice(i + 1);
+        if (l.length > 1 && r.length > 1 && known(l) && known(r)) {
+          split.push({ ...c, end: c.start + i, text: l }, { ...c, start: c.start + i + 1, text: r });
+          done = true;
+        }
+      }
+    }
+    if (!done) split.push(c);
+  }
+
+  const cands: Cand[] = [];
+  for (const c0 of split) {
+    let { start, end } = c0;
+    let t = text.slice(start, end);
+    // trailing possessive / punctuation is not part of the name
+    const pm = /(?:['’]s|['’])$/.exec(t); if (pm && t.length > pm[0].length + 1 && POSSESSIVE.test(t)) { end -= pm[0].length; t = text.slice(start, end); }
+    const tr = /[\s,;:!?"“”‘’()\[\]-]+$/.exec(t); if (tr) { end -= tr[0].length; t = text.slice(start, end); }
+    // a final period belongs to abbreviations ("U.S.", "Jr.") only
+    if (/\.$/.test(t) && !/(?:^|\s)(?:\p{L}\.)+$|\b(?:Jr|Sr|Co|Inc|Corp|Ltd)\.$/u.test(t)) { end -= 1; t = text.slice(start, end); }
+    const lead = /^[\s"“”‘’(\[-]+/.exec(t); if (lead) { start += lead[0].length; t = text.slice(start, end); }
+    // a capitalised common word glued to the front of a name at a sentence start ("Several Afghan officials")
+    let lw: RegExpExecArray | null;
+    while ((lw = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(t)) && LEADING_TRIM.has(lw[1].toLowerCase())) { start += lw[0].length; t = text.slice(start, end); }
+    if (!t || !/\p{L}/u.test(t) || CALENDAR.test(t)) continue;
+    if (lex.junk.has(compactKey(t))) continue;
+
+    // titles are stripped for matching, kept in the mention
+    let core = t.replace(/^the\s+/i, '');
+    let title: string | null = null;
+    for (const ti of titles) {
+      if (core.startsWith(ti + ' ') && core.length > ti.length + 1 && /^\p{Lu}/u.test(core.slice(ti.length + 1))) { title = ti; core = core.slice(ti.length + 1); break; }
+    }
+    let hint: Feature | null = null;
+    const aw = /\s+(province|district|city|county|state|governorate|region)$/i.exec(core);
+    if (aw && core.length > aw[0].length) { hint = ADMIN_WORD[aw[1].toLowerCase()]; core = core.slice(0, aw.index); }
+
+    const words = core.split(/\s+/);
+    // junk: a lone capitalised common word at a sentence start ("Meanwhile", "Security")
+    if (words.length === 1 && !title && (sentenceStart.has(start) || SENTENCE_STARTERS.has(core.toLowerCase()))
+      && (SENTENCE_STARTERS.has(core.toLowerCase()) || lowerWords.has(core.toLowerCase())) && !lookupOrg(core) && !lookupNorp(core) && !lookupPlaces(core).length) continue;
+
+    const cand: Cand = { ...c0, start, end, text: t, core, title, hint, tokens: matchTokens(core, particles, translit), cluster: -1 };
+    if (!cand.tokens.length) continue;
+    typeFix(cand);
+    cands.push(cand);
+  }
+
+  // ---- 2. type fixes from lexicons and gazetteer ----
+  function typeFix(c: Cand) {
+    c.org = lookupOrg(c.core) ?? lookupOrg(c.text);
+    if (c.org) { c.type = 'ORG'; return; }
+    const firstWord = c.core.split(/\s+/)[0];
+    const norp = lookupNorp(c.core);
+    if (norp) { c.norp = norp; c.type = 'NORP'; return; }
+    // "Afghan Army", "Pakistani Taliban": a demonym heading an organisation word is an ORG name
+    if (lookupNorp(firstWord) && ORG_HEADS.test(c.core)) { c.type = 'ORG'; return; }
+    const places = lookupPlaces(c.core);
+    const placeish = c.type === 'LOC' || c.type === 'GPE' || c.hint !== null;
+    if (places.length && (placeish || places.some((p) => p.feature === 'country' || p.feature === 'region'))) {
+      c.places = places; c.type = places.every((p) => p.feature === 'region') ? 'LOC' : 'GPE'; return;
+    }
+    if ((c.type === 'LOC' || c.type === 'GPE') && !places.length) {
+      const fuzzy = lookupPlaces(c.core, true);
+      if (fuzzy.length) { c.places = fuzzy; if (c.type === 'LOC' && fuzzy.some((p) => p.feature !== 'region')) c.type = 'GPE'; }
+      return;
+    }
+    // a personal title marks a person whatever the tagger said
+    if (c.title && c.type !== 'PERSON') c.type = 'PERSON';
+  }
+
+  // ---- 3. clustering ----
+  const clusters: Cluster[] = [];
+  const byKey = new Map<string, Cluster>();
+  const byOrg = new Map<OrgEntry, Cluster>(), byNorp = new Map<NorpEntry, Cluster>();
+  for (const c of cands) {
+    const key = c.tokens.join(' ');
+    let cl = (c.org && byOrg.get(c.org)) || (c.norp && byNorp.get(c.norp)) || byKey.get(key);
+    if (!cl) { cl = { id: clusters.length, cands: [], type: c.type, alive: true }; clusters.push(cl); }
+    cl.cands.push(c); c.cluster = cl.id;
+    byKey.set(key, cl);
+    if (c.org) { cl.org ??= c.org; byOrg.set(c.org, cl); }
+    if (c.norp) { cl.norp ??= c.norp; byNorp.set(c.norp, cl); }
+  }
+  const merge = (into: Cluster, from: Cluster) => {
+    if (into === from || !from.alive) return;
+    for (const c of from.cands) { c.cluster = into.id; into.cands.push(c); }
+    into.org ??= from.org; into.norp ??= from.norp;
+    from.cands = []; from.alive = false;
+  };
+  const live = () => clusters.filter((c) => c.alive);
+  for (const cl of clusters) cl.type = voteType(cl);
+
+  // same place (country aliases: "US", "United States", "America")
+  const byCountry = new Map<string, Cluster>();
+  for (const cl of live()) {
+    const cc = cl.cands.flatMap((c) => c.places ?? []).find((p) => p.feature === 'country' && cl.cands.every((c) => !c.places || c.places.some((q) => q === p)));
+    if (!cc || cl.org) continue;
+    const other = byCountry.get(cc.id);
+    if (other) merge(other, cl); else byCountry.set(cc.id, cl);
+  }
+
+  // acronyms: "Long Name (ACR)" in the text, or an acronym that spells exactly one multi-word name
+  for (const acl of live()) {
+    const acr = acl.cands.find((c) => isAcronym(c.core))?.core;
+    if (!acr || acl.cands.some((c) => !isAcronym(c.core))) continue;
+    const letters = acr.replace(/\./g, '');
+    let target: Cluster | undefined;
+    for (const c of cands) {
+      if (c.cluster === acl.id) continue;
+      const after = text.slice(c.end, c.end + letters.length + 8);
+      if (new RegExp(`^['’]?s?\\s*\\(\\s*${letters.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\)`).test(after) && spells(letters, c.core)) { target = clusters[c.cluster]; break; }
+    }
+    if (!target) {
+      const hits = live().filter((cl) => cl !== acl && cl.type === acl.type && cl.cands.some((c) => c.core.split(/\s+/).length >= 2 && spells(letters, c.core)));
+      if (hits.length === 1) target = hits[0];
+    }
+    if (target && target.alive && !(acl.org && target.org && acl.org !== target.org)) { merge(target, acl); target.type = voteType(target); }
+  }
+
+  // person back-references: "Sadat" → "Sami Sadat", "bin Laden" → "Osama bin Laden"; shared surnames stay apart
+  const persons = () => live().filter((cl) => cl.type === 'PERSON');
+  for (const cl of [...live()].sort((a, b) => longest(a) - longest(b))) {
+    if (!cl.alive || cl.org || cl.norp || cl.cands.some((c) => c.places?.length)) continue;
+    const mine = content(cl.cands[0].tokens);
+    if (!mine.length) continue;
+    const myLen = Math.max(...cl.cands.map((c) => c.tokens.length));
+    const fulls = persons().filter((p) => p !== cl && p.cands.some((c) => { const t = content(c.tokens); return c.tokens.length > myLen && (endsWith(t, mine) || startsWith(t, mine)); }));
+    const distinct = new Set(fulls.map((p) => content(fullest(p).tokens).join(' ')));
+    if (fulls.length >= 1 && distinct.size === 1) {
+      // several clusters of the same full name collapse too
+      for (const f of fulls.slice(1)) merge(fulls[0], f);
+      merge(fulls[0], cl); fulls[0].type = 'PERSON';
+    }
+  }
+
+  // ---- 4. document-level consistency: unmatched occurrences of known names become mentions ----
+  const taken: [number, number][] = cands.map((c) => [c.start, c.end]);
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  const forms: { form: string; cl: Cluster }[] = [];
+  const personSurnames = new Map<string, Set<Cluster>>();
+  for (const cl of live()) {
+    const fs = new Set<string>();
+    for (const c of cl.cands) { fs.add(c.text); fs.add(c.core); }
+    if (cl.norp) for (const f of cl.norp.forms) fs.add(f);
+    if (cl.org) for (const f of [cl.org.name, ...cl.org.aliases]) if (!isAcronym(f)) fs.add(f.replace(/^the\s+/i, ''));
+    if (cl.type === 'PERSON') {
+      const full = fullest(cl).core.split(/\s+/);
+      if (full.length >= 2) { const s = full[full.length - 1]; if (!personSurnames.has(s)) personSurnames.set(s, new Set()); personSurnames.get(s)!.add(cl); }
+    }
+    for (const f of fs) forms.push({ form: f, cl });
+  }
+  for (const [s, owners] of personSurnames) if (owners.size === 1) forms.push({ form: s, cl: [...owners][0] });
+  forms.sort((a, b) => b.form.length - a.form.length);
+  for (const { form, cl } of forms) {
+    if (form.length < 2 || !/\p{Lu}/u.test(form)) continue;
+    const single = !/\s/.test(form);
+    if (single && (lowerWords.has(form.toLowerCase()) || SENTENCE_STARTERS.has(form.toLowerCase()))) continue;
+    let at = text.indexOf(form);
+    while (at >= 0) {
+      const e = at + form.length;
+      const before = at > 0 ? text[at - 1] : ' ', after = e < text.length ? text[e] : ' ';
+      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after) && !overlaps(at, e)) {
+        const c: Cand = { start: at, end: e, text: form, type: cl.type, core: form, title: null, hint: null, tokens: [], cluster: cl.id };
+        cl.cands.push(c); taken.push([at, e]);
+      }
+      at = text.indexOf(form, at + 1);
+    }
+  }
+
+  // ---- 5. geo ----
+  const docCountries = new Map<string, number>();
+  for (const cl of live()) {
+    const cc = cl.type === 'GPE' && cl.cands.flatMap((c) => c.places ?? []).find((p) => p.feature === 'country');
+    if (cc) docCountries.set(cc.country, (docCountries.get(cc.country) ?? 0) + cl.cands.length);
+    if (cl.norp?.country) docCountries.set(cl.norp.country, (docCountries.get(cl.norp.country) ?? 0) + cl.cands.length);
+  }
+  for (const cl of live()) if (cl.type === 'GPE' || cl.type === 'LOC') cl.place = placeFor(cl);
+  // a second pass lets districts be checked against the province the article names
+  const docAdmin1 = new Set(live().map((cl) => cl.place?.admin1Code).filter(Boolean) as string[]);
+  for (const cl of live()) if ((cl.type === 'GPE' || cl.type === 'LOC') && cl.place?.feature !== 'country') cl.place = placeFor(cl, docAdmin1) ?? cl.place;
+
+  function placeFor(cl: Cluster, docAdmin1?: Set<string>): Place | null {
+    let hint: Feature | null = null;
+    let parents: Place[] = [];
+    for (const c of cl.cands) {
+      hint ??= c.hint;
+      const after = text.slice(c.end, c.end + 80);
+      const m1 = /^\s+(province|district|city|county|state|governorate)\b/i.exec(after)
+        ?? /^,\s+(?:the|a)\s+(?:[\p{Ll}-]+\s+){0,2}(province|district|city|capital|country|region|state)\b/u.exec(after);
+      if (m1) hint ??= ADMIN_WORD[m1[1].toLowerCase()] ?? null;
+      const m2 = /^(?:\s+(?:province|district))?\s+(?:of|in)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’-]+)?)/u.exec(after);
+      if (m2) parents = parents.concat(lookupPlaces(m2[1]).filter((p) => p.feature === 'admin1' || p.feature === 'country'));
+    }
+    const names = [...new Set(cl.cands.map((c) => c.core))];
+    let pool: Place[] = [];
+    for (const n of names) pool = pool.concat(lookupPlaces(n));
+    if (!pool.length) for (const n of names) pool = pool.concat(lookupPlaces(n, true).filter((p) => docCountries.has(p.country) || hint));
+    if (!pool.length) return null;
+    pool = [...new Set(pool)];
+    if (hint) { const h = pool.filter((p) => p.feature === hint || (hint === 'admin1' && p.feature === 'region')); if (h.length) pool = h; }
+    if (parents.length) {
+      const inParent = pool.filter((p) => parents.some((q) => q.feature === 'country' ? p.country === q.country : p.admin1Code === q.admin1Code));
+      if (inParent.length) pool = inParent;
+    }
+    const total = [...docCountries.values()].reduce((a, b) => a + b, 0) || 1;
+    const score = (p: Place) => {
+      const rank: Record<Feature, number> = { country: 6, region: 4, admin1: 4, city: p.pop >= 100000 ? 4.5 : 2.5, admin2: 3 };
+      return 10 * ((docCountries.get(p.country) ?? 0) / total) + (docAdmin1?.has(p.admin1Code ?? '') && p.feature !== 'admin1' ? 2 : 0)
+        + rank[p.feature] + Math.log10(Math.max(1, Math.min(p.pop, 1e8))) / 10;
+    };
+    return pool.reduce((a, b) => (score(b) > score(a) ? b : a));
+  }
+
+  // ---- 6. assemble ----
+  const out = live().filter((cl) => cl.cands.length).sort((a, b) => Math.min(...a.cands.map((c) => c.start)) - Math.min(...b.cands.map((c) => c.start)));
+  const all = out.flatMap((cl) => cl.cands.map((c) => ({ c, cl }))).sort((a, b) => a.c.start - b.c.start);
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
-  for (const c of candidates) {
-    const key = c.type + ':' + c.text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-    let e = byKey.get(key);
-    if (!e) {
-      e = { id: `e${entities.length + 1}`, name: c.text, type: c.type, aliases: [], mentions: [], salience: 0 };
-      byKey.set(key, e); entities.push(e);
+  const eid = new Map<Cluster, string>();
+  out.forEach((cl, i) => eid.set(cl, `e${i + 1}`));
+  const maxCount = Math.max(1, ...out.map((cl) => cl.cands.length));
+  for (const { c, cl } of all) mentions.push({ id: `m${mentions.length + 1}`, start: c.start, end: c.end, text: c.text, type: cl.type, entity: eid.get(cl)! });
+  for (const cl of out) {
+    const ms = mentions.filter((m) => m.entity === eid.get(cl));
+    const name = entityName(cl);
+    const e: Entity = {
+      id: eid.get(cl)!, name, type: cl.type,
+      aliases: [...new Set(ms.map((m) => m.text))].filter((a) => a !== name),
+      mentions: ms.map((m) => m.id),
+      salience: Math.round((0.7 * ms.length / maxCount + 0.3 * (1 - ms[0].start / Math.max(1, text.length))) * 1000) / 1000,
+    };
+    if (cl.type === 'ORG') e.subtype = orgSubtype(cl, text);
+    if (cl.org?.kb) e.kb = cl.org.kb;
+    if ((cl.type === 'GPE' || cl.type === 'LOC') && cl.place) {
+      e.geo = toGeo(cl.place);
+      if (cl.place.feature === 'region') e.type = 'LOC';
+      for (const m of ms) m.type = e.type;
     }
-    const m: Mention = { id: `m${mentions.length + 1}`, start: c.start, end: c.end, text: c.text, type: c.type, entity: e.id };
-    mentions.push(m); e.mentions.push(m.id);
-    if (!e.aliases.includes(c.text) && c.text !== e.name) e.aliases.push(c.text);
+    entities.push(e);
   }
-  for (const e of entities) e.salience = e.mentions.length / Math.max(1, mentions.length);
   return { mentions, entities };
 }
+
+// ---- helpers ----
+
+/** Canonical tokens for matching: normalised, transliteration variants unified, a leading article/particle dropped. */
+function matchTokens(core: string, particles: Set<string>, translit: Record<string, string>): string[] {
+  let toks = normKey(core).split(' ').filter(Boolean).map((t) => translit[t] ?? t);
+  if (toks[0] === 'the') toks = toks.slice(1);
+  if (toks.length > 1 && particles.has(toks[0])) toks = toks.slice(1);
+  return toks;
+}
+/** Name tokens without particles ("bin", "al"), for surname matching. */
+const content = (toks: string[]) => toks.filter((t) => !['al', 'el', 'bin', 'ibn', 'ben', 'bint', 'ul', 'ad', 'de', 'van', 'von'].includes(t));
+const endsWith = (a: string[], b: string[]) => b.every((t, i) => a[a.length - b.length + i] === t);
+const startsWith = (a: string[], b: string[]) => b.length === 1 && a[0] === b[0];
+const longest = (cl: Cluster) => Math.max(0, ...cl.cands.map((c) => c.tokens.length));
+function fullest(cl: Cluster): Cand {
+  return cl.cands.reduce((a, b) => (b.tokens.length > a.tokens.length ? b : a));
+}
+
+/** Does an acronym spell a name? First letter = first word; every capitalised word's initial in order. */
+function spells(acr: string, name: string): boolean {
+  const words = name.split(/[\s-]+/).filter(Boolean);
+  if (words.length < 2 || acr[0].toUpperCase() !== words[0][0].toUpperCase()) return false;
+  // dynamic match: each acronym letter consumes a word initial; capitalised words may not be skipped
+  const A = acr.toUpperCase();
+  const go = (i: number, j: number): boolean => {
+    if (i === A.length) return words.slice(j).every((w) => !/^\p{Lu}/u.test(w));
+    if (j === words.length) return false;
+    const w = words[j];
+    if (w[0].toUpperCase() === A[i] && go(i + 1, j + 1)) return true;
+    return !/^\p{Lu}/u.test(w) && go(i, j + 1);
+  };
+  return go(0, 0);
+}
+
+function voteType(cl: Cluster): EntityType {
+  if (cl.org || cl.cands.some((c) => c.org)) return 'ORG';
+  if (cl.norp) return 'NORP';
+  const votes = new Map<EntityType, number>();
+  for (const c of cl.cands) votes.set(c.type, (votes.get(c.type) ?? 0) + (c.places ? 3 : c.title ? 2 : 1));
+  return [...votes].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+function entityName(cl: Cluster): string {
+  const keep = new Set(lexicons().names.keep_title_in_name);
+  const forms = cl.cands.filter((c) => c.tokens.length);
+  const pool = forms.length ? forms : cl.cands;
+  const plain = pool.filter((c) => !isAcronym(c.core));
+  const cands = plain.length ? plain : pool;
+  const count = (s: string) => cands.filter((c) => c.core === s).length;
+  const best = cands.reduce((a, b) => {
+    const la = a.core.split(/\s+/).length, lb = b.core.split(/\s+/).length;
+    return lb > la || (lb === la && count(b.core) > count(a.core)) ? b : a;
+  });
+  // "Mullah Omar": a one-word name is known with its religious title
+  if (best.core.split(/\s+/).length === 1) {
+    const titled = cands.find((c) => c.title && keep.has(c.title));
+    if (titled) return `${titled.title} ${titled.core}`;
+  }
+  return best.core;
+}
+
+const SUBTYPE_BY_NAME: [RegExp, OrgSubtype][] = [
+  [/\b(Intelligence|Directorate of Security|Security Directorate|Secret Service|Spy Agency)\b/, 'intelligence_agency'],
+  [/\b(Corps|Brigade|Battalion|Regiment|Division|Army|Navy|Air Force|Marines?|Special Forces|Commandos?|Forces|Guard|Squadron|Platoon|Command)\b/, 'military_unit'],
+  [/\b(University|College|Institute|Center|Centre|School|Academy|Think Tank|Foundation)\b/, 'academic'],
+  [/\b(Times|News|TV|Television|Radio|Post|Journal|Gazette|Herald|Tribune|Press|Media|Broadcasting|Magazine|Daily|Telegraph|Chronicle|Agency)\b/, 'media'],
+  [/\b(United Nations|UN|NATO|Security Council|Union|Organi[sz]ation of|International)\b/, 'international_org'],
+  [/\b(Party|Congress Party|Movement for)\b/, 'political_party'],
+  [/\b(Ministry|Council|Government|Parliament|Senate|Department|Commission|Administration|Cabinet|Directorate|Office|Police|Court|Embassy)\b/, 'government'],
+  [/\b(Inc|Corp|Corporation|Ltd|LLC|Company|Co|Group|Holdings|Bank)\b\.?$/, 'company'],
+];
+const ARMED_CUES = /\b(militant|insurgent|terrorist|jihadist|extremist|rebel|armed)\s+(group|groups|organi[sz]ation|network|movement|faction)s?\b|\b(insurgents|militants|insurgency|fighters|jihadists|terrorists)\b/i;
+const MEDIA_CUES = /\b(told|reported|reporting|according to|spoke to|speaking to|shared with|interview with)\s*(the\s*)?$/i;
+
+function orgSubtype(cl: Cluster, text: string): OrgSubtype {
+  if (cl.org) return cl.org.subtype;
+  const names = cl.cands.map((c) => c.core);
+  for (const [re, st] of SUBTYPE_BY_NAME) if (names.some((n) => re.test(n))) return st;
+  // context: what the article calls it, near its mentions
+  let armed = 0, media = 0;
+  for (const c of cl.cands) {
+    const before = text.slice(Math.max(0, c.start - 30), c.start), around = text.slice(Math.max(0, c.start - 60), c.end + 60);
+    if (MEDIA_CUES.test(before)) media++;
+    if (ARMED_CUES.test(around)) armed++;
+  }
+  if (media >= 2 && media >= armed) return 'media';
+  if (armed >= 2) return 'armed_group';
+  return 'other';
+}
+
+/** Exposed for tests: the gazetteer's place candidates for a name. */
+export { lookupPlaces, geoIndex };

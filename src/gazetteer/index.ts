@@ -1,0 +1,137 @@
+// gazetteer: the committed GeoNames-derived place tables (data/geo) and curated lexicons (data/lexicon),
+// loaded lazily once and indexed by normalised key.
+import { readFileSync } from 'node:fs';
+import type { Geo, OrgSubtype } from '../types.js';
+
+const DATA = new URL('../../../data/', import.meta.url);
+const readJson = (rel: string) => JSON.parse(readFileSync(new URL(rel, DATA), 'utf8'));
+
+/** Lowercase, strip diacritics and apostrophes/ayn marks, every other non-alphanumeric run → one space. */
+export function normKey(s: string): string {
+  // fast path: plain ASCII needs no Unicode normalisation
+  if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase().replace(/['`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
+  return s.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase()
+    .replace(/['‘’`´ʼʻ]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+/** normKey without spaces: "Al-Qaeda", "al Qaeda" and "AlQaeda" share it. */
+export const compactKey = (s: string) => normKey(s).replace(/ /g, '');
+/** Consonant skeleton for transliteration-tolerant matching: "Nahr-e-Seraj" and "Nahr-e Sarāj" → "nhrsrj". */
+export function skeletonKey(s: string): string {
+  const c = compactKey(s);
+  return (c.slice(0, 1) + c.slice(1).replace(/[aeiouyw]/g, '')).replace(/(.)\1+/g, '$1');
+}
+
+export type Feature = Geo['feature'];
+export interface Place {
+  feature: Feature; id: string; name: string; country: string;
+  admin1Code: string | null; admin1: string | null; admin2: string | null;
+  lat: number; lon: number; pop: number;
+}
+
+interface GeoIndex { exact: Map<string, Place[]>; places: string[]; fuzzy: string[]; admin1Names: Record<string, string>; countries: Map<string, Place> }
+let geo: GeoIndex | null = null;
+
+function push(m: Map<string, Place[]>, k: string, p: Place) {
+  if (!k) return;
+  const l = m.get(k);
+  if (!l) m.set(k, [p]); else if (!l.includes(p)) l.push(p);
+}
+
+/** Load data/geo once: countries and regions into a map; admin areas and cities stay sorted text lines. */
+export function geoIndex(): GeoIndex {
+  if (geo) return geo;
+  const exact = new Map<string, Place[]>();
+  const countries = new Map<string, Place>();
+  const countryRows: { cc: string; name: string; aliases: string[]; lat: number; lon: number }[] = readJson('geo/countries.json');
+  const regionRows: { name: string; aliases: string[]; lat: number; lon: number; countries?: string[] }[] = readJson('geo/regions.json');
+  for (const c of countryRows) {
+    const p: Place = { feature: 'country', id: c.cc, name: c.name, country: c.cc, admin1Code: null, admin1: null, admin2: null, lat: c.lat, lon: c.lon, pop: Infinity };
+    countries.set(c.cc, p);
+    for (const n of [c.name, ...c.aliases]) push(exact, compactKey(n), p);
+  }
+  for (const r of regionRows) {
+    const p: Place = { feature: 'region', id: 'region:' + compactKey(r.name), name: r.name, country: r.countries?.length === 1 ? r.countries[0] : '',
+      admin1Code: null, admin1: null, admin2: null, lat: r.lat, lon: r.lon, pop: 5e7 };
+    for (const n of [r.name, ...r.aliases]) push(exact, compactKey(n), p);
+  }
+  const lines = (f: string) => readFileSync(new URL(f, DATA), 'utf8').split('\n').filter(Boolean);
+  geo = { exact, places: lines('geo/places.tsv'), fuzzy: lines('geo/fuzzy.tsv'), admin1Names: readJson('geo/admin1.json'), countries };
+  return geo;
+}
+
+/** Lines of a key-sorted TSV whose first field is key (binary search for the first, then scan). */
+function linesFor(sorted: string[], key: string): string[] {
+  let lo = 0, hi = sorted.length;
+  const probe = key + '\t';
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < probe) lo = mid + 1; else hi = mid; }
+  const out: string[] = [];
+  for (let i = lo; i < sorted.length && sorted[i].startsWith(probe); i++) out.push(sorted[i]);
+  return out;
+}
+
+const placeCache = new Map<string, Place[]>();
+function placesForKey(key: string): Place[] {
+  const g = geoIndex();
+  let hit = placeCache.get(key);
+  if (hit) return hit;
+  hit = [...(g.exact.get(key) ?? [])];
+  const seen = new Set<string>();
+  for (const l of linesFor(g.places, key)) {
+    const [, feature, id, name, cc, a1, lat, lon, pop] = l.split('\t');
+    if (seen.has(feature + id)) continue; seen.add(feature + id);
+    hit.push({ feature: feature as Feature, id, name, country: cc, admin1Code: a1 || null, admin1: a1 ? g.admin1Names[a1] ?? null : null,
+      admin2: feature === 'admin2' ? name : null, lat: +lat, lon: +lon, pop: feature === 'admin1' ? 1e7 : feature === 'admin2' ? 1e5 : +pop });
+  }
+  placeCache.set(key, hit);
+  return hit;
+}
+
+/** Places whose name or alias matches exactly (after normalisation); with fuzzy, fall back to the consonant skeleton. */
+export function lookupPlaces(name: string, fuzzy = false): Place[] {
+  const key = compactKey(name);
+  if (!key) return [];
+  const hit = placesForKey(key);
+  if (hit.length || !fuzzy) return hit;
+  const k = skeletonKey(name);
+  if (k.length < 4) return [];
+  const keys = new Set(linesFor(geoIndex().fuzzy, k).map((l) => l.slice(l.indexOf('\t') + 1)));
+  return [...keys].flatMap(placesForKey);
+}
+
+export function toGeo(p: Place): Geo {
+  return { lat: p.lat, lon: p.lon, country: p.country || 'ZZ', admin1: p.admin1, admin2: p.admin2, feature: p.feature, source: p.feature === 'region' ? 'dossier' : 'geonames', id: p.id };
+}
+
+// ---- lexicons ----
+
+export interface OrgEntry { name: string; aliases: string[]; subtype: OrgSubtype; kb?: { source: string; id: string } }
+export interface NorpEntry { forms: string[]; country?: string }
+export interface NameLexicon { titles: string[]; keep_title_in_name: string[]; transliteration: Record<string, string>; particles: string[]; junk: string[] }
+
+interface Lexicons { orgs: Map<string, OrgEntry>; norp: Map<string, NorpEntry>; names: NameLexicon; junk: Set<string> }
+let lex: Lexicons | null = null;
+
+export function lexicons(): Lexicons {
+  if (lex) return lex;
+  const names: NameLexicon = readJson('lexicon/names.json');
+  const orgs = new Map<string, OrgEntry>();
+  for (const o of readJson('lexicon/orgs.json') as OrgEntry[]) for (const n of [o.name, ...o.aliases]) {
+    // Acronyms are matched case-sensitively ("IS", "AU" must not hit "is"/"Au"): keep them under their exact form.
+    orgs.set(isAcronym(n) ? 'ACR:' + n.replace(/\./g, '') : compactKey(n.replace(/^the\s+/i, '')), o);
+  }
+  const norp = new Map<string, NorpEntry>();
+  for (const e of readJson('lexicon/norp.json') as NorpEntry[]) for (const f of e.forms) norp.set(compactKey(f), e);
+  lex = { orgs, norp, names, junk: new Set(names.junk.map(compactKey)) };
+  return lex;
+}
+
+export const isAcronym = (s: string) => /^(?:[A-Z]\.?){2,6}$/.test(s) || /^[A-Z][A-Z0-9&/-]{1,6}$/.test(s) && /[A-Z].*[A-Z]/.test(s);
+
+export function lookupOrg(name: string): OrgEntry | undefined {
+  const l = lexicons();
+  const bare = name.replace(/^the\s+/i, '').replace(/['’]s$/, '');
+  return isAcronym(bare) ? l.orgs.get('ACR:' + bare.replace(/\./g, '')) : l.orgs.get(compactKey(bare));
+}
+export function lookupNorp(name: string): NorpEntry | undefined {
+  return lexicons().norp.get(compactKey(name.replace(/['’]s$/, '')));
+}
