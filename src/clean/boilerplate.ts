@@ -100,7 +100,7 @@ export function isCredit(s: string): boolean {
 }
 
 // No /i flag: with /iu, \p{Lu} matches lowercase letters too.
-const CAPTION_CREDIT = /\(((?:(?:AP|AFP|EPA|UPI|Reuters|Getty)\s*(?:Photo|Images)|Photo(?:graph)?\s*(?:by|:)|Credit\s*:|Image\s*:)[^()]{0,80})\)\s*\.?$/;
+export const CAPTION_CREDIT = /\(((?:(?:AP|AFP|EPA|UPI|Reuters|Getty)\s*(?:Photo|Images)|Photo(?:graph)?\s*(?:by|:)|Credit\s*:|Image\s*:)[^()]{0,80})\)\s*\.?$/;
 
 const BYLINE = /^\s*([Bb]y|BY|[Ww]ritten\s+by|[Ww]ords\s+by|[Rr]eporting\s+by)\s+(\p{Lu}[\p{L}.'’-]*)(\s*(\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|al|bin|el))*\s*(,\s*[\p{L} ]{2,40})?\s*$/u;
 
@@ -177,6 +177,7 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
   texts.forEach((t, i) => {
     if (!t) { verdict[i] = 'empty'; return; }
     const head = firstProse < 0 || i < firstProse;
+    if (RELATED_PREFIX.test(t) && words(t).length <= 30 && !head) { verdict[i] = 'related_headline'; return; }
     const chrome = chromeKind(segs[i]);
     if (chrome) { verdict[i] = chrome.reason; return; }
     if (isCredit(t)) { verdict[i] = 'credit'; out.credits.push(t); return; }
@@ -188,7 +189,6 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
     if (head && words(t).length <= 12 && DATE_IN_LINE.test(t) && !endsSentence(t)) {
       verdict[i] = 'dateline'; out.published ??= toIsoDate(DATE_IN_LINE.exec(t)![0]); return;
     }
-    if (RELATED_PREFIX.test(t) && words(t).length <= 30) { verdict[i] = 'related_headline'; return; }
     if (/^\[\/?[a-z_]+(\s[^\]]*)?\]/.test(t)) { verdict[i] = 'markup'; return; } // CMS shortcode residue
     if (words(t).length <= 8 && /^(published|updated|posted|last\s+updated)\b/i.test(t)) { verdict[i] = 'dateline'; return; }
     // A photo caption ending in its credit: "Workers load trims ... (AP Photo/Alan Diaz, File)".

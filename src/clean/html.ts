@@ -3,7 +3,7 @@
 // Only text nodes are ever read, so markup, scripts and attributes cannot reach the body.
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
-import { isCredit, parseByline, toIsoDate, words, type Segment } from './boilerplate.js';
+import { CAPTION_CREDIT, isCredit, parseByline, toIsoDate, words, type Segment } from './boilerplate.js';
 
 export interface HtmlMetadata {
   title: string | null;
@@ -165,6 +165,8 @@ export function segmentsOf(root: El, captions: string[] = []): Segment[] {
 export function creditsFromCaptions(captions: string[]): string[] {
   const out: string[] = [];
   for (const c of captions) {
+    const paren = CAPTION_CREDIT.exec(c);
+    if (paren) { out.push(paren[1].trim()); continue; }
     if (isCredit(c)) { out.push(c); continue; }
     const m = /(?:\(|\b)((?:photo|photograph|image|credit|illustration)s?\s*(?:by|:)\s*[^()]{2,60}|(?:AP|AFP|EPA|Reuters)\s*Photo\/?[^()]{0,60}|[\p{Lu}][\p{L}. '’-]{1,40}\s*\/\s*(?:Getty Images|AFP|Reuters|AP|EPA|Shutterstock|NurPhoto)[^().]{0,30})\)?\s*\.?$/iu.exec(c);
     if (m) out.push(m[1].trim());

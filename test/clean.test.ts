@@ -1,0 +1,234 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { cleanDocument } from '../src/clean/index.js';
+import { classifySegments, isCredit, toIsoDate } from '../src/clean/boilerplate.js';
+import { detectRepublication } from '../src/clean/republication.js';
+import { assessQuality, qualityScore } from '../src/clean/quality.js';
+import { InputError, type RawDocument } from '../src/types.js';
+import { EXAMPLE } from './helpers.js';
+
+const text = (content: string): RawDocument => ({ uri: 't.txt', content, kind: 'text', charset: 'utf-8' });
+const html = (content: string): RawDocument => ({ uri: 't.html', content, kind: 'html', charset: 'utf-8' });
+const P = (s: string) => `${s} The officials said the fighting had continued for several days and that more troops were expected to arrive.`;
+const reasonOf = (removed: { text: string; reason: string }[], needle: string) => removed.find((r) => r.text.includes(needle))?.reason;
+
+// ---- plain text with scraper chrome ----
+
+test('example: body kept from first to last paragraph, chrome removed with reasons', () => {
+  const d = cleanDocument(text(readFileSync(EXAMPLE, 'utf8')));
+  assert.ok(d.text.startsWith('The impending withdrawal of US troops from Afghanistan'));
+  assert.ok(d.text.includes('pain in the ass for Americans to join them'));
+  for (const junk of ['NurPhoto / Getty', 'Taliban promises ‘nightmare’', 'Learn more about The Daily Beast', 'Get our best stories delivered',
+    'Beast Inside', 'Source link', 'Show More', 'Related Articles', 'Leave a Reply', 'Your email address will not be published', 'Back to top']) {
+    assert.ok(!d.text.includes(junk), junk);
+  }
+  assert.equal(d.title, 'Taliban set to become Al Qaeda’s “ darling ” again');
+  assert.deepEqual(d.credits, ['NurPhoto / Getty']);
+  assert.equal(d.republication, true);
+  assert.equal(d.original_publisher, 'The Daily Beast');
+  assert.equal(reasonOf(d.removed, 'Taliban promises'), 'related_headline');
+  assert.equal(reasonOf(d.removed, 'Leave a Reply'), 'comment_form');
+  assert.equal(reasonOf(d.removed, 'Get our best stories'), 'newsletter');
+  assert.equal(reasonOf(d.removed, 'NurPhoto'), 'credit');
+  assert.equal(reasonOf(d.removed, 'Taliban set to become'), 'title');
+  assert.deepEqual(d.quality.flags.map((f) => f.kind).filter((k, i, a) => a.indexOf(k) === i).sort(), ['machine_translation', 'unbalanced_quotes']);
+});
+
+test('boilerplate kinds on an unseen scraped page', () => {
+  const page = [
+    'Militants seize border town after week of clashes',
+    'Photo: Reuters',
+    'By Jane Doe and Omar Khan',
+    P('Fighters loyal to the group entered the town at dawn on Sunday, residents said.'),
+    'Share on Facebook',
+    P('Local elders asked both sides to let civilians leave before the next round of fighting.'),
+    'READ MORE: Ceasefire talks stall as envoys trade blame',
+    P('The governor said reinforcements had been sent from the provincial capital.'),
+    'Army chief vows to retake every district lost this year',
+    P('A spokesman for the militants claimed the group now controlled the main road.'),
+    'Sign up for our weekly newsletter and get the latest analysis in your inbox.',
+    'Comments are closed.',
+    'Previous article',
+    'Next article',
+    'We use cookies to improve your experience. By continuing you accept our cookie policy.',
+  ].join('\n\n');
+  const d = cleanDocument(text(page));
+  assert.equal(d.title, 'Militants seize border town after week of clashes');
+  assert.deepEqual(d.credits, ['Photo: Reuters']);
+  assert.deepEqual(d.byline, ['Jane Doe', 'Omar Khan']);
+  assert.equal(d.text.split('\n\n').length, 4, d.text);
+  assert.equal(reasonOf(d.removed, 'Share on Facebook'), 'share');
+  assert.equal(reasonOf(d.removed, 'READ MORE'), 'related_headline');
+  assert.equal(reasonOf(d.removed, 'Army chief vows'), 'related_headline');
+  assert.equal(reasonOf(d.removed, 'weekly newsletter'), 'newsletter');
+  assert.equal(reasonOf(d.removed, 'Comments are closed'), 'comment_form');
+  assert.equal(reasonOf(d.removed, 'Next article'), 'navigation');
+  assert.equal(reasonOf(d.removed, 'cookies'), 'cookie_notice');
+});
+
+test('a short sentence between paragraphs is body, not a related headline', () => {
+  const c = classifySegments([{ text: P('One.') }, { text: 'The list goes on.' }, { text: P('Two.') }], { plainText: true });
+  assert.equal(c.body.length, 3);
+  assert.equal(c.removed.length, 0);
+});
+
+test('a long paragraph that mentions a newsletter stays', () => {
+  const long = P('The group publishes a monthly newsletter in Pashto and Urdu that urges readers to subscribe and donate, analysts said.');
+  const c = classifySegments([{ text: P('Intro.') }, { text: long }], { plainText: true });
+  assert.deepEqual(c.body, [P('Intro.'), long]);
+});
+
+test('photo credits are recognised in their common shapes', () => {
+  for (const c of ['NurPhoto / Getty', 'Photo: Reuters', 'AP Photo/Rahmat Gul', 'Wakil Kohsar/AFP via Getty Images', 'Photograph: Anadolu Agency', 'Getty Images'])
+    assert.ok(isCredit(c), c);
+  for (const c of ['The Taliban said they would attack.', 'Taliban promises nightmare for US troops in Afghanistan', P('Reuters reported.')])
+    assert.ok(!isCredit(c), c);
+});
+
+test('dates normalise to YYYY-MM-DD', () => {
+  assert.equal(toIsoDate('2021-05-10T23:30:00-04:00'), '2021-05-10');
+  assert.equal(toIsoDate('May 10, 2021'), '2021-05-10');
+  assert.equal(toIsoDate('10 May 2021'), '2021-05-10');
+  assert.equal(toIsoDate('not a date'), null);
+});
+
+// ---- HTML ----
+
+const ARTICLE = `<!doctype html><html lang="en"><head>
+<title>Envoy warns of long war | The Kabul Times</title>
+<meta property="og:site_name" content="The Kabul Times">
+<meta property="og:title" content="Envoy warns of long war">
+<meta property="article:published_time" content="2021-04-14T08:00:00Z">
+<meta name="author" content="Sara Ahmadi">
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Envoy warns of a long war","datePublished":"2021-04-13","author":[{"@type":"Person","name":"Sara Ahmadi"},{"@type":"Person","name":"Tom Reed"}],"publisher":{"@type":"Organization","name":"Kabul Times Media"}}</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a> <a href="/politics">Politics</a></nav>
+<article>
+<h1>Envoy warns of a long war</h1>
+<figure><img src="a.jpg"><figcaption>Fighters in Helmand. (AP Photo/Abdul Khaliq)</figcaption></figure>
+<p>${P('The envoy said the talks in Doha had stalled over the question of prisoner releases.')}</p>
+<p>${P('Diplomats from three countries were present when the delegations met on Tuesday.')}</p>
+<p><a href="/other">Taliban take district centre in Badghis province</a></p>
+<p>${P('The envoy added that he still hoped for an agreement before the summer.')}</p>
+</article>
+<footer><p>© 2021 The Kabul Times. All rights reserved.</p></footer>
+</body></html>`;
+
+test('HTML: main content, metadata from meta tags and JSON-LD', () => {
+  const d = cleanDocument(html(ARTICLE));
+  assert.equal(d.title, 'Envoy warns of a long war');
+  assert.equal(d.publisher, 'The Kabul Times');
+  assert.equal(d.published, '2021-04-14');
+  assert.deepEqual(d.byline, ['Sara Ahmadi', 'Tom Reed']);
+  assert.deepEqual(d.credits, ['AP Photo/Abdul Khaliq']);
+  const paras = d.text.split('\n\n');
+  assert.equal(paras.length, 3, d.text);
+  assert.ok(paras[0].startsWith('The envoy said the talks in Doha'));
+  assert.ok(!d.text.includes('Badghis'), 'link-only related headline removed');
+  assert.ok(!d.text.includes('Home'));
+  assert.ok(!d.text.includes('Fighters in Helmand'), 'captions are not body');
+  assert.equal(d.republication, false);
+});
+
+test('HTML: JSON-LD and <time> supply what meta tags lack; caller date wins', () => {
+  const page = ARTICLE.replace(/<meta property="(og:site_name|article:published_time)"[^>]*>/g, '');
+  const d = cleanDocument(html(page));
+  assert.equal(d.publisher, 'Kabul Times Media');
+  assert.equal(d.published, '2021-04-13');
+  const t = cleanDocument(html(`<html><body><article><time datetime="2020-08-01T10:00:00Z">1 Aug</time><p>${P('A.')}</p><p>${P('B.')}</p></article></body></html>`));
+  assert.equal(t.published, '2020-08-01');
+  assert.equal(cleanDocument(html(ARTICLE), { published: '2021-05-10' }).published, '2021-05-10');
+});
+
+test('hostile HTML never leaks markup into the text', () => {
+  const page = `<html><head><style>p{color:red}</style><script>alert("head")</script></head><body>
+<div onclick="steal()"><p onmouseover="x()">${P('Safe paragraph one.')}</p>
+<script>document.write('<p>injected script paragraph</p>')</script>
+<p>${P('Second paragraph with a <a href="javascript:alert(1)">link</a> inside.')}</p>
+<noscript><p>noscript text</p></noscript><iframe src="https://evil.example"></iframe>
+<p>${P('Escaped &lt;script&gt;alert(2)&lt;/script&gt; text and <img src=x onerror=alert(3)> image.')}</p>
+<textarea><p>textarea text</p></textarea><svg><text>svg text</text></svg>
+</div></body></html>`;
+  const d = cleanDocument(html(page));
+  assert.match(d.text, /Safe paragraph one/);
+  assert.match(d.text, /Escaped alert\(2\) text/, 'escaped text is text; only its tags go');
+  for (const bad of [/</, />/, /script/i, /javascript:/i, /onerror|onclick|onmouseover/i, /alert\((1|3|"head")\)/, /color:red/, /injected|noscript text|textarea text|svg text/])
+    assert.doesNotMatch(d.text, bad);
+});
+
+test('HTML without body text is an InputError', () => {
+  assert.throws(() => cleanDocument(html('<html><head><title>x</title><script>var a=1</script></head><body><nav><a href="/">Home</a></nav></body></html>')),
+    (e: unknown) => e instanceof InputError && /no article text found/.test(e.message));
+});
+
+// ---- republication ----
+
+test('republication: "originally appeared", wire datelines, "Source:"', () => {
+  const body = [P('A.'), P('B.')];
+  assert.deepEqual(detectRepublication([...body, 'This article originally appeared in Foreign Policy.'], [], null),
+    { republication: true, original_publisher: 'Foreign Policy' });
+  assert.deepEqual(detectRepublication(['KABUL (Reuters) - ' + P('A.'), P('B.')], [], null), { republication: true, original_publisher: 'Reuters' });
+  assert.deepEqual(detectRepublication(body, [{ text: 'Source: Al Jazeera', reason: 'republication_footer' }], null),
+    { republication: true, original_publisher: 'Al Jazeera' });
+  assert.deepEqual(detectRepublication(body, [{ text: 'Originally published by The Conversation.', reason: 'republication_footer' }], null),
+    { republication: true, original_publisher: 'The Conversation' });
+});
+
+test('republication: none for an ordinary article, or for a wire story on the wire’s own site', () => {
+  assert.deepEqual(detectRepublication([P('A.'), P('B.')], [{ text: 'Leave a Reply', reason: 'comment_form' }], null), { republication: false, original_publisher: null });
+  assert.deepEqual(detectRepublication(['KABUL (Reuters) - ' + P('A.')], [], 'Reuters'), { republication: false, original_publisher: null });
+});
+
+test('republication: "Source link" alone falls back to the outlet sources talked to', () => {
+  const body = [P('An official told The Daily Beast that talks failed.'), P('A commander told The Daily Beast he would fight on.'), P('A third told Reuters nothing.')];
+  assert.deepEqual(detectRepublication(body, [{ text: 'Source link', reason: 'republication_footer' }], null), { republication: true, original_publisher: 'The Daily Beast' });
+});
+
+// ---- quality flags ----
+
+const flagsOf = (paras: string[], kind: string) => assessQuality(paras).flags.filter((f) => f.kind === kind);
+
+test('machine_translation: French names, doubled consonants, inverted tags, stray stops, detached quotes', () => {
+  const paras = [
+    'Oussama Ben Laden was mentionned in the traditionnal report.',
+    '“We will fight,” did he declare. The UN report says declared that the army of the. Afghan Army fled.',
+    '“We saw them, fought them, ”said a soldier.',
+  ];
+  const text = paras.join('\n\n');
+  const flags = flagsOf(paras, 'machine_translation');
+  const found = flags.map((f) => f.text);
+  for (const x of ['Oussama', 'Ben Laden', 'mentionned', 'traditionnal', '” did he declare', 'says declared', ', ”']) assert.ok(found.includes(x), x);
+  assert.ok(found.some((f) => f.startsWith('of the.')));
+  for (const f of flags) assert.equal(text.slice(f.start, f.end), f.text);
+  assert.deepEqual(flagsOf(['Osama bin Laden was mentioned in the traditional report, the officials said.'], 'machine_translation'), []);
+});
+
+test('unbalanced_quotes: per paragraph, but a quote continued into the next paragraph is fine', () => {
+  assert.equal(flagsOf(['He said “we will win. Then he left.', 'Nothing more.'], 'unbalanced_quotes').length, 1);
+  assert.equal(flagsOf(['He said "we will win.'], 'unbalanced_quotes').length, 1);
+  assert.equal(flagsOf(['He said: “We will win.', '“And we will stay,” he added.'], 'unbalanced_quotes').length, 0);
+  assert.equal(flagsOf(['“We will win,” he said.'], 'unbalanced_quotes').length, 0);
+});
+
+test('truncated: body ends mid-sentence or trails off', () => {
+  assert.equal(flagsOf([P('A.'), 'And then the commander said that the'], 'truncated').length, 1);
+  assert.equal(flagsOf([P('A.'), 'Subscribers can read the rest of…'], 'truncated').length, 1);
+  assert.equal(flagsOf([P('A.'), '“We will stay,” he said.'], 'truncated').length, 0);
+});
+
+test('garbled_name: mojibake, digits in names, stray capitals', () => {
+  const paras = ['President Macronâ€™s envoy met Al Qa3da and TaLiban leaders with McDonald and YouTube staff.'];
+  const found = flagsOf(paras, 'garbled_name').map((f) => f.text);
+  assert.ok(found.some((f) => f.includes('Macron')), found.join());
+  assert.ok(found.includes('Qa3da'));
+  assert.ok(found.includes('TaLiban'));
+  assert.ok(!found.includes('McDonald') && !found.includes('YouTube'));
+});
+
+test('quality score falls as flags accumulate', () => {
+  const one = qualityScore([{ kind: 'truncated', text: 'x' }]);
+  const two = qualityScore([{ kind: 'truncated', text: 'x' }, { kind: 'machine_translation', text: 'y' }]);
+  assert.equal(qualityScore([]), 1);
+  assert.ok(one < 1 && two < one && two >= 0);
+});
