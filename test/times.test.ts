@@ -1,0 +1,92 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyzeText } from '../src/nlp/index.js';
+import { extractTimes } from '../src/extract/times.js';
+
+const PUB = '2021-05-10'; // a Monday
+
+function times(text: string, published: string | null = PUB) {
+  const nlp = analyzeText(text);
+  const out = extractTimes(nlp, published);
+  for (const t of out) assert.equal(t.text, text.slice(t.start, t.end), 'span matches text');
+  return out;
+}
+
+// [sentence, expression that must be found (the span must contain it), value, precision]
+const CASES: [string, string, string | null, string | null][] = [
+  ['Militants have been active since February of last year.', 'February of last year', '2020-02', 'month'],
+  ['A UN committee reached a similar conclusion last August.', 'last August', '2020-08', 'month'],
+  ['Earlier in March, a commander was killed.', 'March', '2021-03', 'month'],
+  ['The fighting began in May.', 'May', '2021-05', 'month'],
+  ['The offensive started in June.', 'June', '2020-06', 'month'],
+  ['Troops will leave in September.', 'September', '2021-09', 'month'],
+  ['They missed the original May 1 withdrawal deadline.', 'May 1', '2021-05-01', 'day'],
+  ['The airstrike happened last month.', 'last month', '2021-04', 'month'],
+  ['A deal was signed last year.', 'last year', '2020', 'year'],
+  ['Since signing the accord over a year ago, nothing changed.', 'over a year ago', '2020', 'year'],
+  ['The group was founded in 2019.', '2019', '2019', 'year'],
+  ['The convoy was attacked on Tuesday.', 'on Tuesday', '2021-05-04', 'day'],
+  ['Talks will resume on Thursday.', 'Thursday', '2021-05-13', 'day'],
+  ['The bomb exploded two weeks ago.', 'two weeks ago', '2021-04-26', 'day'],
+  ['Officials met this week.', 'this week', '2021-05-10', 'day'],
+  ['The group emerged in the 1990s.', '1990s', '199', null],
+  ['Fighting intensified in mid-2020.', 'mid-2020', '2020', 'year'],
+  ['The camp was built in the summer of 2019.', 'summer of 2019', '2019', 'year'],
+  ['The camp was built last summer.', 'last summer', '2020', 'year'],
+  ['The attacks of September 11, 2001 changed everything.', 'September 11, 2001', '2001-09-11', 'day'],
+  ['The report is dated 2020-03-04.', '2020-03-04', '2020-03-04', 'day'],
+  ['The report is dated 11 September 2001.', '11 September 2001', '2001-09-11', 'day'],
+  ['He was arrested in October 2018.', 'October 2018', '2018-10', 'month'],
+  ['Elections are planned for next year.', 'next year', '2022', 'year'],
+  ['Prices rose earlier this year.', 'earlier this year', '2021', 'year'],
+  ['He was detained yesterday.', 'yesterday', '2021-05-09', 'day'],
+  ['The group was formed a decade ago.', 'a decade ago', '2011', 'year'],
+  ['Before 9/11 the group was small.', '9/11', '2001-09-11', 'day'],
+  ['The IPO was shelved on September 30 after investors balked.', 'September 30', '2020-09-30', 'day'],
+];
+
+test('time expressions are found and normalised against the publication date', () => {
+  for (const [sentence, expr, value, precision] of CASES) {
+    const hit = times(sentence).find((t) => t.text.includes(expr));
+    assert.ok(hit, `${expr} found in: ${sentence}`);
+    assert.equal(hit.value, value, `value of ${expr}`);
+    assert.equal(hit.precision, precision, `precision of ${expr}`);
+  }
+});
+
+test('relative expressions are unresolvable without a publication date; absolute ones still resolve', () => {
+  const out = times('The strike came last month, after talks in March and the deal of September 11, 2001 and 2019.', null);
+  const by = (s: string) => out.find((t) => t.text.includes(s));
+  assert.equal(by('last month')?.value, null);
+  assert.equal(by('March')?.value, null);
+  assert.equal(by('September 11, 2001')?.value, '2001-09-11');
+  assert.equal(by('2019')?.value, '2019');
+});
+
+test('the longest expression wins: "February of last year" is one time, not two', () => {
+  const out = times('Al Qaeda has been active since February of last year.');
+  assert.deepEqual(out.map((t) => t.text), ['February of last year']);
+  assert.deepEqual(out.map((t) => t.id), ['t1']);
+});
+
+// Sentences without any date in them.
+const NOT_TIMES = [
+  'May God protect the soldiers.',
+  'He may go to Kabul.',
+  'Thousands joined a march through the city.',
+  'Theresa May met the president.',
+  'Sami Sadat commands the 215 Maiwand Corps.',
+  'They fought about 2000 troops.',
+  'Shoppers waited for Black Friday.',
+  'He told USA Today about the raid.',
+  'The F-2020 jet crashed.',
+];
+
+test('modal "may", "a march", names and counts are not times', () => {
+  for (const s of NOT_TIMES) assert.deepEqual(times(s).map((t) => t.text), [], s);
+});
+
+test('a bare month after publication month is last year unless the clause is future', () => {
+  assert.equal(times('Fighting started in August.')[0].value, '2020-08');
+  assert.equal(times('Troops will withdraw in August.')[0].value, '2021-08');
+});
