@@ -49,6 +49,8 @@ export interface Source {
 }
 export interface Quote extends Span {
   id: string; text: string; direct: boolean; source: string | null; cue?: string | null; recipient?: string | null;
+  /** a short phrase of the speaker's words embedded in narration ("spoke of a “shared agenda”"); always direct: false */
+  partial?: boolean;
 }
 
 export type EventType = 'armed_clash' | 'airstrike' | 'explosion' | 'killing' | 'capture' | 'recruitment'

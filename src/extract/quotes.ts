@@ -1,8 +1,318 @@
 // quotes and sources: who said what, direct and reported, and how well sourced.
+//
+// 1. find direct-quote spans from the quotation marks (attribution/marks.ts);
+// 2. read the speech tag after each closing mark ("..., he said", "..., said X", "..., X told Y");
+// 3. scan the narration (text outside quotes and tags) for speech verbs: reported speech ("X said that ..."),
+//    "according to X", and speakers introduced before their quotes ("X spoke of ...", "X told Y: “...");
+// 4. walk all of it in text order, resolving pronouns and untagged quotes to the most recent speaker.
 import type { ExtractionContext, Quote, Source } from '../types.js';
+import { paragraphs } from '../nlp/index.js';
+import { findQuoteSpans, type QuoteSpan } from './attribution/marks.js';
+import { isCueVerb, REPORT_VERBS, CUE_VERBS } from './attribution/lexicon.js';
+import { parseSpeaker, SourceRegistry, type SpeakerRef } from './attribution/speakers.js';
 
-export interface Attribution { sources: Source[]; quotes: Quote[] }
+export interface Attribution {
+  sources: Source[];
+  quotes: Quote[];
+  /** sentence-level evidence of each quote's attribution (tag or introducing sentence), by quote id */
+  evidence?: Record<string, { start: number; end: number }>;
+}
 
-export function extractQuotes(_ctx: ExtractionContext): Attribution {
-  return { sources: [], quotes: [] };
+interface Tag { ref: SpeakerRef; cue: string; recipient: string | null; start: number; end: number }
+interface SpeechEvent { pos: number; ref: SpeakerRef; cue: string; recipient: string | null; clause: { start: number; end: number } | null; sentence: { start: number; end: number } }
+
+const MASK = '\u2063';
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const wordCount = (s: string) => (s.match(WORD) ?? []).length;
+
+export function extractQuotes(ctx: ExtractionContext): Attribution {
+  const text = ctx.nlp.text;
+  const paras = paragraphs(text);
+  const spans = findQuoteSpans(text);
+  const paraOf = (pos: number) => paras.findIndex((p) => pos >= p.start && pos <= p.end);
+
+  // narration = the text with quotes (and, below, their tags) blanked out, offsets preserved
+  const masked = text.split('');
+  const blank = (s: number, e: number) => { for (let i = s; i < e; i++) if (masked[i] !== '\n') masked[i] = MASK; };
+  const spanEnd = (q: QuoteSpan) => (q.close !== null ? q.close + 1 : q.end);
+  for (const q of spans) blank(q.open, spanEnd(q));
+
+  const tags = spans.map((q) => (q.close !== null ? readTag(ctx, q, paras[q.para].end) : null));
+  for (const t of tags) if (t) blank(t.start, t.end);
+  const narration = masked.join('');
+  const events = paras.flatMap((p, pi) => speechEvents(ctx, narration, p.start, p.end, pi));
+
+  // walk quotes and narration events in text order
+  type Item = { pos: number; quote?: number; event?: SpeechEvent };
+  const items: Item[] = [...spans.map((q, i) => ({ pos: q.open, quote: i })), ...events.map((e) => ({ pos: e.pos, event: e }))]
+    .sort((a, b) => a.pos - b.pos);
+  const registry = new SourceRegistry();
+  const timeline: { pos: number; src: Source & { plural?: boolean } }[] = [];
+  const latest = (pos: number, pronoun?: string) => {
+    // "they" prefers a plural or organisational source; "he"/"she" a singular one
+    const want = pronoun === 'they' || pronoun === 'we' ? true : pronoun ? false : null;
+    const before = timeline.filter((t) => t.pos < pos);
+    for (let i = before.length - 1; i >= 0; i--) if (want === null || Boolean(before[i].src.plural) === want) return before[i].src;
+    return before[before.length - 1]?.src ?? null;
+  };
+  const resolve = (ref: SpeakerRef, pos: number, context: string) =>
+    ref.kind === 'pronoun' ? latest(pos, ref.core) : registry.resolve(ref, context);
+
+  const out: { quote: Omit<Quote, 'id' | 'source'>; src: Source | null; ev?: { start: number; end: number } }[] = [];
+  const spanSource: (Source | null)[] = [];
+  for (const it of items) {
+    if (it.event) {
+      const ev = it.event;
+      const src = resolve(ev.ref, ev.pos, text.slice(ev.sentence.start, ev.sentence.end));
+      if (!src) continue;
+      timeline.push({ pos: ev.pos, src });
+      if (ev.clause) out.push({ quote: { start: ev.clause.start, end: ev.clause.end, text: text.slice(ev.clause.start, ev.clause.end),
+        direct: false, cue: ev.cue, recipient: ev.recipient }, src, ev: ev.sentence });
+      continue;
+    }
+    const i = it.quote!, q = spans[i], tag = tags[i];
+    const kind = classify(text, q, paras, tag, narration);
+    let src: Source | null = null;
+    if (tag) src = resolve(tag.ref, q.open, text.slice(tag.start, tag.end));
+    else if (q.continues !== null) src = spanSource[q.continues];
+    src ??= latest(q.open);
+    spanSource[i] = src;
+    if (tag && src) timeline.push({ pos: tag.start, src });
+    if (kind === 'scare') continue;
+    out.push({ quote: { start: q.start, end: q.end, text: text.slice(q.start, q.end), direct: kind === 'direct', cue: tag?.cue ?? null,
+      recipient: tag?.recipient ?? null, ...(kind === 'partial' ? { partial: true } : {}) }, src, ev: tag ?? undefined });
+  }
+  // a multi-paragraph quote whose first part had no speaker takes the speaker of its continuation
+  spans.forEach((q, i) => { if (q.continues !== null && !spanSource[q.continues] && spanSource[i]) {
+    for (const o of out) if (o.quote.start === spans[q.continues].start) o.src = spanSource[i];
+  } });
+
+  // ids in text order; only sources that end up with a quote are listed
+  out.sort((a, b) => a.quote.start - b.quote.start);
+  // one sentence interrupted by its tag ("“If we cannot agree,” he said, “the war goes on.”") is one quote
+  for (let k = out.length - 1; k > 0; k--) {
+    const a = out[k - 1].quote, b = out[k].quote;
+    const between = text.slice(a.end, b.start);
+    if (a.direct && b.direct && out[k - 1].src === out[k].src && !/[.!?\n]/.test(between) && wordCount(between) <= 6
+        && /^[\p{Ll}]/u.test(b.text) && !/[.!?]$/.test(a.text)) {
+      a.end = b.end; a.text = text.slice(a.start, a.end); a.cue ??= b.cue; a.recipient ??= b.recipient;
+      out.splice(k, 1);
+    }
+  }
+  const quotes: Quote[] = [];
+  const evidence: Record<string, { start: number; end: number }> = {};
+  const used = new Map<Source, Source>();
+  const sources: Source[] = [];
+  out.forEach((o, k) => {
+    const id = `q${k + 1}`;
+    let s: Source | null = null;
+    if (o.src) {
+      s = used.get(o.src) ?? null;
+      if (!s) {
+        const { id: _x, quotes: _q, ...rest } = o.src as Source;
+        const keep = { id: `s${sources.length + 1}`, entity: rest.entity ?? null, description: rest.description ?? null,
+          anonymous: rest.anonymous, affiliation: rest.affiliation ?? null, role: rest.role ?? null, quotes: [] as string[] };
+        s = keep; used.set(o.src, keep); sources.push(keep);
+      }
+      s.quotes.push(id);
+    }
+    quotes.push({ id, ...o.quote, source: s?.id ?? null } as Quote);
+    if (o.ev) evidence[id] = { start: o.ev.start, end: o.ev.end };
+  });
+  return { sources, quotes, evidence };
+}
+
+/** The speech tag right after a closing mark: "he said", "did he declare", "said X, ...", "X told Y", "according to X". */
+function readTag(ctx: ExtractionContext, q: QuoteSpan, paraEnd: number): Tag | null {
+  const text = ctx.nlp.text;
+  let s = q.close! + 1;
+  // the tag runs to the sentence end or the next quotation mark
+  const rest = text.slice(s, paraEnd);
+  const stop = /[.!?](?=\s|$)|["“”„«]/.exec(rest);
+  const e = s + (stop ? stop.index + (/[.!?]/.test(stop[0]) ? 1 : 0) : rest.length);
+  const seg = text.slice(s, e);
+  const lead = /^[\s,.;:–—-]*/.exec(seg)![0].length;
+  s += lead;
+  const body = text.slice(s, e);
+  if (!body.trim()) return null;
+  const mk = (refStart: number, refEnd: number, cue: string, cueEnd: number): Tag | null => {
+    const ref = parseSpeaker(ctx, refStart, refEnd);
+    return ref ? { ref, cue: cue.toLowerCase(), recipient: recipientAt(ctx, cueEnd, e, cue), start: q.close! + 1, end: e } : null;
+  };
+  // "he said", "did he declare", "he mentionned"
+  let m = /^((?:(?:did|does|do)\s+)?)(he|she|they|we|I|it)\s+([\p{L}]+)/u.exec(body);
+  if (m && isCueVerb(m[3], true)) return mk(s + m[1].length, s + m[1].length + m[2].length, m[3], s + m[0].length);
+  // "said Sami Sadat, commanding general of ...", "added the spokesman"
+  m = /^([\p{Ll}]+)\s+(?!that\b)/u.exec(body) as RegExpExecArray | null;
+  if (m && isCueVerb(m[1])) return mk(s + m[0].length, e, m[1], s + m[1].length);
+  // "according to X"
+  m = /^according to\s+/i.exec(body);
+  if (m) return mk(s + m[0].length, e, 'according to', s + m[0].length);
+  // "an official from X told Y", "Ali Mir Asfandyar, fellow at X, told Y", "UN report says"
+  // (not after a dash or bracket, which continue the narration; not a passive "is said to")
+  if (/^[\s,]*[–—(]/.test(seg)) return null;
+  for (const w of body.matchAll(/[\p{L}]+/gu)) {
+    if (w.index! > 0 && isCueVerb(w[0]) && /^[\p{Ll}]/u.test(w[0])) {
+      const np = body.slice(0, w.index!);
+      if (wordCount(np) > 25 || /\b(?:is|are|was|were|be|been|being|to)\s*$/i.test(np) || hasVerb(ctx, s, s + w.index!)) break;
+      return mk(s, s + w.index!, w[0], s + w.index! + w[0].length);
+    }
+  }
+  return null;
+}
+
+/** The entity a cue verb is addressed to: "told The Daily Beast", "confirmed to the Daily Beast", "said in an interview with X". */
+function recipientAt(ctx: ExtractionContext, pos: number, limit: number, cue: string): string | null {
+  const rest = ctx.nlp.text.slice(pos, limit);
+  const direct = /^(?:told|tells|tell|informed|assured|briefed)$/i.test(cue);
+  // "told X" takes its recipient as object; other verbs need "to X" ("said to", "confirmed to")
+  const m = (direct ? /^\s+(?:to\s+)?(?:the\s+)?/i : /^\s+(?:to|in an interview with|in a statement to)\s+(?:the\s+)?/i).exec(rest);
+  if (!m) return null;
+  const at = pos + m[0].length;
+  const men = ctx.mentions.find((x) => x.start >= pos && x.start <= at + 4 && x.type !== 'GPE' && x.type !== 'NORP');
+  // the recipient has to be right after the verb, not somewhere later in the clause
+  return men && ctx.nlp.text.slice(pos, men.start).trim().split(/\s+/).filter(Boolean).length <= 2 ? men.entity : null;
+}
+
+/** direct: a real quote; partial: a short phrase of someone's words inside narration; scare: neither (emphasis, titles). */
+function classify(text: string, q: QuoteSpan, paras: { start: number; end: number }[], tag: Tag | null, narration: string): 'direct' | 'partial' | 'scare' {
+  const words = wordCount(text.slice(q.start, q.end));
+  if (tag) return words ? 'direct' : 'scare';
+  if (q.continues !== null) return 'direct';
+  const p = paras[q.para];
+  const before = text.slice(p.start, q.open).replace(/\s+$/, '');
+  const embedded = /[\p{L}\p{N}’']$/u.test(before);
+  const headline = q.para === 0 && !/[.!?]["”’]?\s*$/.test(text.slice(p.start, p.end));
+  if (headline) return 'scare';
+  if (!embedded) return words >= 3 ? 'direct' : 'scare';
+  // an embedded quote counts as someone's words only when a speech verb governs its sentence
+  const sentStart = Math.max(p.start, ...[...narration.slice(p.start, q.open).matchAll(/[.!?](?=\s)/g)].map((m) => p.start + m.index! + 1));
+  const lead = narration.slice(sentStart, q.open);
+  const cued = [...lead.matchAll(/[\p{L}]+/gu)].some((m) => CUE_VERBS.has(m[0].toLowerCase()) && !/\b(?:is|are|was|were|be|been|being)\s+$/.test(lead.slice(0, m.index)));
+  if (!cued) return 'scare';
+  return words >= 5 ? 'direct' : 'partial';
+}
+
+/** Speech verbs in the narration of one paragraph, each with its subject and (for reported speech) its clause. */
+function speechEvents(ctx: ExtractionContext, narration: string, pStart: number, pEnd: number, _pi: number): SpeechEvent[] {
+  const out: SpeechEvent[] = [];
+  // sentences of the narration: a blanked quote is a boundary too
+  const bounds = /[.!?](?=\s+[^\s\p{Ll}]|\s*$)|\u2063+/gu;
+  const para = narration.slice(pStart, pEnd);
+  let last = 0;
+  const sents: { start: number; end: number }[] = [];
+  for (const m of para.matchAll(bounds)) {
+    const end = m.index! + (m[0] === MASK || m[0].startsWith(MASK) ? 0 : 1);
+    if (end > last) sents.push({ start: pStart + last, end: pStart + end });
+    last = m.index! + m[0].length;
+  }
+  if (last < para.length) sents.push({ start: pStart + last, end: pEnd });
+  for (const sent of sents) {
+    const s = narration.slice(sent.start, sent.end);
+    if (!/\p{L}/u.test(s)) continue;
+    // "..., according to X" / "According to X, ..."
+    const acc = /\baccording to\s+/i.exec(s);
+    if (acc) {
+      const refStart = sent.start + acc.index + acc[0].length;
+      const commaAfter = s.indexOf(',', acc.index + acc[0].length);
+      const initial = acc.index < 3;
+      const refEnd = initial && commaAfter > 0 ? sent.start + commaAfter : sent.end;
+      const ref = parseSpeaker(ctx, refStart, refEnd);
+      if (ref) {
+        const clause = initial ? trimSpan(ctx.nlp.text, refEnd + 1, sent.end) : trimSpan(ctx.nlp.text, sent.start, sent.start + acc.index);
+        out.push({ pos: ref.start, ref, cue: 'according to', recipient: null, clause, sentence: sent });
+      }
+    }
+    for (const m of s.matchAll(/[\p{L}]+/gu)) {
+      const verb = m[0], lv = verb.toLowerCase();
+      if (!isCueVerb(verb) || lv === 'continues' || lv === 'continued') continue;
+      const pre = s.slice(0, m.index);
+      if (/\b(?:is|are|was|were|be|been|being|it|to)\s+$/i.test(pre)) continue; // "is said to have": an allegation, not a speaker
+      if (/\b(?:who|which|that)\s+(?:\w+\s+)?$/i.test(pre)) continue; // "a minister who spoke to X described ...": a relative clause
+      const subj = subjectBefore(ctx, sent.start, sent.start + m.index!);
+      if (!subj) continue;
+      const vEnd = sent.start + m.index! + verb.length;
+      const recipient = recipientAt(ctx, vEnd, sent.end, lv);
+      out.push({ pos: subj.start, ref: subj, cue: lv, recipient, clause: REPORT_VERBS.has(lv) ? reportedClause(ctx, narration, vEnd, sent, subj) : null, sentence: sent });
+      break; // one speaker per sentence
+    }
+  }
+  return out;
+}
+
+/** The subject of a speech verb: the last clause chunk before it, with apposition ("X, a member of Y, told"). */
+function subjectBefore(ctx: ExtractionContext, sStart: number, vStart: number): SpeakerRef | null {
+  const text = ctx.nlp.text;
+  const pre = text.slice(sStart, vStart);
+  const cuts = [...pre.matchAll(/[,;:()]|\s[–—]\s/g)].map((m) => ({ at: m.index!, len: m[0].length }));
+  let segStart = sStart, segEnd = vStart;
+  if (cuts.length) {
+    const lastCut = cuts[cuts.length - 1];
+    const tail = pre.slice(lastCut.at + lastCut.len);
+    if (!tail.trim() && cuts.length >= 2) {
+      // "Name, apposition, told": take the chunk before the apposition and the apposition together
+      const prev = cuts.length >= 3 ? cuts[cuts.length - 3].at + cuts[cuts.length - 3].len : 0;
+      segStart = sStart + prev;
+    } else segStart = sStart + lastCut.at + lastCut.len;
+  }
+  // cut a preceding verb phrase: "Karim fought on the front lines and told" → "Karim" (not inside an apposition)
+  const firstComma = text.slice(segStart, segEnd).indexOf(',');
+  const toks = ctx.nlp.tokens.filter((t) => t.start >= segStart && t.end <= (firstComma >= 0 ? segStart + firstComma : segEnd));
+  for (const t of toks) {
+    if (/^(who|whom|which|whose|that)$/i.test(t.text)) break;
+    if ((t.pos === 'VERB' || t.pos === 'AUX') && t.start > segStart) { segEnd = t.start; break; }
+    if (t.pos === 'VERB' && t.start === segStart) return null;
+  }
+  // an introductory phrase without a comma is not a subject ("In 2020 officials said" is rare; skip prepositions)
+  if (/^\s*(?:in|on|at|after|before|since|when|while|during|for|if|although|because|as)\b/i.test(text.slice(segStart, segEnd))) return null;
+  const ref = parseSpeaker(ctx, segStart, segEnd);
+  if (!ref) return null;
+  if (ref.kind === 'name' && !ref.mention && ref.core.split(/\s+/).length > 5) return null;
+  return ref;
+}
+
+/** The clause a reporting verb introduces: "that ..." (or, after "said", a bare clause); or the clause before a final "X said." */
+function reportedClause(ctx: ExtractionContext, narration: string, vEnd: number, sent: { start: number; end: number }, subj: SpeakerRef) {
+  const text = ctx.nlp.text;
+  const after = narration.slice(vEnd, sent.end);
+  // skip the recipient and time adverbials: "told the Daily Beast that", "confirmed to X on Tuesday that"
+  const m = /^(?:\s+(?:to\s+)?(?:the\s+)?[\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*)*)?(?:\s+(?:on|last|this|in)\s+[\p{L}\d]+(?:\s+[\p{L}\d]+)?)?\s+that\s+/u.exec(after)
+    ?? /^\s+(?=(?:the|a|an|it|he|she|they|there|his|her|their|its|this|some|most|many|[\p{Lu}]))/u.exec(after);
+  if (m && /\S/.test(after.slice(m[0].length))) {
+    const start = vEnd + m[0].length;
+    let end = sent.end;
+    // the sentence stops at a quote: "X added that the Taliban had “a large number ...”" is carried by the quote itself
+    const next = narration.slice(sent.end).match(/^\s*(.)/s)?.[1];
+    if (next === MASK && !/[:.!?]\s*$/.test(narration.slice(start, end))) return null;
+    const colon = narration.slice(start, end).search(/:\s*\u2063|\u2063/);
+    if (colon >= 0) {
+      // the clause runs into a direct quote: reported only if the words before the quote stand alone
+      const c = narration.slice(start, start + colon);
+      if (/:\s*$/.test(c) || /:\s*\u2063/.test(narration.slice(start + colon, start + colon + 3))) end = start + colon;
+      else return null;
+    }
+    return trimSpan(text, start, end);
+  }
+  // clause-final attribution: "The attack killed 12 people, police said."
+  if (!/\p{L}/u.test(after) && subj.start > sent.start) {
+    const before = text.slice(sent.start, subj.start);
+    if (/,\s*$/.test(before)) return trimSpan(text, sent.start, sent.start + before.lastIndexOf(','));
+  }
+  return null;
+}
+
+/** A verb outside a relative clause: the words are a clause, not a speaker phrase ("the group is said"). */
+function hasVerb(ctx: ExtractionContext, s: number, e: number): boolean {
+  for (const t of ctx.nlp.tokens) {
+    if (t.start < s || t.end > e) continue;
+    if (/^(who|whom|which|whose|that)$/i.test(t.text) || t.text === ',') return false;
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed)$/.test(t.text))) return true;
+  }
+  return false;
+}
+
+function trimSpan(text: string, s: number, e: number): { start: number; end: number } | null {
+  while (s < e && /[\s,;:–—"“”]/.test(text[s])) s++;
+  while (e > s && /[\s,;:–—"“”]/.test(text[e - 1])) e--;
+  return e - s > 3 && /\p{L}/u.test(text.slice(s, e)) ? { start: s, end: e } : null;
 }

@@ -1,0 +1,175 @@
+// Speaker phrases ("said Sami Sadat, commanding general of ...", "an official from X", "he") and the registry that
+// turns them into one source per real speaker: names by entity or surname, pseudonyms, back-references by role.
+import type { ExtractionContext, Mention, Source } from '../../types.js';
+import { DETERMINERS, DOCUMENT_HEADS, PRONOUNS, ROLE_HEADS, isPluralHead, singular } from './lexicon.js';
+
+export interface SpeakerRef {
+  kind: 'pronoun' | 'name' | 'descriptor';
+  /** the whole phrase, kept as the description */
+  start: number; end: number; text: string;
+  /** the name (for kind name) or the descriptor's core noun phrase */
+  core: string;
+  mention: Mention | null;
+  role: string | null;
+  affiliation: string | null;
+  definite: boolean;
+  plural: boolean;
+  pseudonym: string | null;
+  document: boolean;
+}
+
+const PSEUDONYM = /\b(?:identified (?:himself|herself|themselves) (?:only )?(?:as|by)|(?:gave|giving|give) (?:his|her|their) (?:first |only )?name(?: only)? as|asked to be (?:identified|called|referred to) (?:only )?(?:as|by)|(?:using|under) the (?:pseudonym|name|alias)|(?:whose|his|her) name (?:has been|was) changed to|(?:called|named|referred to as) here as)\s+([A-Z][\p{L}'’-]+)/u;
+const STOP_WORDS = new Set(['from', 'of', 'at', 'with', 'in', 'for', 'on', 'based', 'who', 'whom', 'which', 'that', 'to', 'by']);
+const LEAD = /^(?:and|but|so|then|while|also|as|now)\s+/i;
+const TRAIL = /\s+(?:has|have|had|also|recently|later|previously|reportedly|once|then|earlier|further|again|has also|have also|had also|had previously)$/i;
+
+/** Parse a speaker phrase found at [start, end). Returns null when it is not a plausible speaker. */
+export function parseSpeaker(ctx: ExtractionContext, start: number, end: number): SpeakerRef | null {
+  const text = ctx.nlp.text;
+  // trim spaces, punctuation and leading conjunctions / trailing auxiliaries
+  let s = start, e = end;
+  const trim = () => {
+    while (s < e && /[\s,;:.\u2063"“”‘’]/.test(text[s])) s++;
+    while (e > s && /[\s,;:\u2063"“”‘’]/.test(text[e - 1])) e--;
+  };
+  trim();
+  // a sentence-final period, not an initial's ("U.S.")
+  if (text[e - 1] === '.' && !/(^|[\s.])\p{Lu}\.$/u.test(text.slice(Math.max(s, e - 3), e))) { e--; trim(); }
+  for (let changed = true; changed;) {
+    changed = false;
+    const lead = LEAD.exec(text.slice(s, e)); if (lead) { s += lead[0].length; changed = true; }
+    const trail = TRAIL.exec(text.slice(s, e)); if (trail) { e -= trail[0].length; changed = true; }
+    trim();
+  }
+  if (e <= s) return null;
+  const phrase = text.slice(s, e);
+  if (phrase.split(/\s+/).length > 30) return null;
+  const base = { start: s, end: e, text: phrase, mention: null, role: null, affiliation: null, definite: false, plural: false, pseudonym: null, document: false };
+  if (PRONOUNS.has(phrase.toLowerCase())) {
+    const l = phrase.toLowerCase();
+    return { ...base, kind: 'pronoun', core: l, plural: l === 'they' || l === 'we' };
+  }
+  // the core ends at the first comma or relative pronoun; what follows is apposition or description
+  const coreM = /,|\s(?:who|whom|which|whose)\s/.exec(phrase);
+  const coreEnd = s + (coreM ? coreM.index : phrase.length);
+  const core = text.slice(s, coreEnd).trim();
+  const words = core.split(/\s+/);
+  const bare = words[0] && DETERMINERS.has(words[0].toLowerCase()) ? words.slice(1) : words;
+  const definite = /^(the|this|that)$/i.test(words[0] ?? '');
+  const capital = (w: string) => /^[\p{Lu}\d]/u.test(w);
+  const pseudonym = PSEUDONYM.exec(phrase)?.[1] ?? null;
+  const inCore = (m: Mention) => m.start >= s && m.end <= coreEnd;
+  const coreMentions = ctx.mentions.filter(inCore);
+
+  // a name: every word of the core (after an optional "the") capitalised, last word not a role noun ("UN report")
+  const last = bare[bare.length - 1] ?? '';
+  if (bare.length && bare.every((w) => capital(w) || /^(al|bin|ibn|van|von|de|da|del|der|la|le|el|of|and|for|the|abu|ul)$/i.test(w)) && capital(bare[0])
+      && !ROLE_HEADS.has(last.toLowerCase())) {
+    const best = coreMentions.filter((m) => m.type !== 'NORP').sort((a, b) => (b.end - b.start) - (a.end - a.start))[0] ?? null;
+    // a title before the name gives the role ("President Joe Biden", "General Sadat")
+    let role: string | null = ROLE_HEADS.has(bare[0].toLowerCase()) && bare.length > 1 ? singular(bare[0]) : null;
+    let affiliation: string | null = null;
+    if (coreM && coreM[0] === ',') {
+      const app = describe(ctx, coreEnd + 1, e);
+      role = app.role ?? role; affiliation = app.affiliation;
+    }
+    return { ...base, kind: 'name', core: best ? best.text : bare.join(' '), mention: best, role, affiliation, definite: false,
+      plural: false, pseudonym };
+  }
+  const d = describe(ctx, s, coreEnd);
+  if (!d.role) return null;
+  return { ...base, kind: 'descriptor', core, role: d.role, affiliation: d.affiliation, definite, plural: d.plural, pseudonym,
+    document: DOCUMENT_HEADS.has(d.role) };
+}
+
+/** Role head and affiliation of a descriptive phrase ("an official from the National Security Directorate"). */
+function describe(ctx: ExtractionContext, s: number, e: number): { role: string | null; affiliation: string | null; plural: boolean } {
+  const text = ctx.nlp.text;
+  const seg = text.slice(s, e);
+  let role: string | null = null, plural = false, lastLower: string | null = null;
+  let stopAt = e;
+  for (const m of seg.matchAll(/[\p{L}'’-]+/gu)) {
+    const w = m[0], l = w.toLowerCase();
+    if (STOP_WORDS.has(l) && (role || lastLower)) { if (/^(who|whom|which|that|based|in)$/.test(l)) stopAt = s + m.index!; break; }
+    if (/^[\p{Ll}]/u.test(w) && !DETERMINERS.has(l)) lastLower = l;
+    // the head is the last role noun before any prepositional phrase ("Afghan spy official", "military official")
+    if (/^[\p{Ll}]/u.test(w) && ROLE_HEADS.has(singular(l))) { role = singular(l); plural = isPluralHead(l); }
+  }
+  if (!role && lastLower && !STOP_WORDS.has(lastLower) && /^[a-z]{3,}$/.test(lastLower)) {
+    // an unlisted noun heads the phrase ("a Western negotiator"): accept it only if the tagger says noun
+    const tok = ctx.nlp.tokens.find((t) => t.start >= s && t.end <= e && t.text.toLowerCase() === lastLower);
+    if (tok && tok.pos === 'NOUN') { role = singular(lastLower); plural = isPluralHead(lastLower); }
+  }
+  // affiliation: an organisation named inside the phrase, else a place or people
+  const ms = ctx.mentions.filter((m) => m.start >= s && m.end <= stopAt);
+  const rank = (m: Mention) => (m.type === 'ORG' ? 0 : m.type === 'GPE' ? 1 : m.type === 'NORP' ? 2 : 3);
+  const aff = ms.filter((m) => m.type !== 'PERSON').sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0];
+  return { role, affiliation: aff?.entity ?? null, plural };
+}
+
+interface Entry extends Source { names: Set<string>; context: Set<string>; plural: boolean; named: boolean }
+
+const norm = (s: string) => s.toLowerCase().replace(/[‘’`´]/g, "'").replace(/'s$/, '').replace(/[^\p{L}\p{N}\s]+/gu, ' ').trim();
+const wordsOf = (s: string) => norm(s).split(/\s+/).filter(Boolean);
+
+/** One source per distinct speaker, merged as references come in, in text order. */
+export class SourceRegistry {
+  readonly entries: Entry[] = [];
+
+  /** Find or create the source a (non-pronoun) speaker phrase refers to. `context` is the attribution sentence. */
+  resolve(ref: SpeakerRef, context: string): Entry {
+    const found = ref.kind === 'name' ? this.byName(ref) : this.byDescription(ref);
+    const entry = found ?? this.create(ref);
+    for (const w of wordsOf(context + ' ' + ref.text)) entry.context.add(w);
+    if (ref.pseudonym) entry.names.add(norm(ref.pseudonym));
+    entry.role ??= ref.role;
+    entry.affiliation ??= ref.affiliation;
+    return entry;
+  }
+
+  private create(ref: SpeakerRef): Entry {
+    const named = ref.kind === 'name' && !ref.pseudonym;
+    const anonymous = ref.kind === 'descriptor' ? !(ref.document && ref.affiliation) || !!ref.pseudonym : false;
+    const entry: Entry = {
+      id: '', entity: named ? ref.mention?.entity ?? null : null,
+      // a named source keeps its appositive; a name with no entity keeps the name itself
+      description: ref.kind === 'name' ? (ref.text !== ref.core ? ref.text : ref.mention ? null : ref.core) : ref.text,
+      anonymous, affiliation: ref.affiliation, role: ref.role, quotes: [],
+      names: new Set(ref.kind === 'name' ? [norm(ref.core)] : []), context: new Set(), plural: ref.plural, named,
+    };
+    this.entries.push(entry);
+    return entry;
+  }
+
+  private byName(ref: SpeakerRef): Entry | null {
+    const n = norm(ref.core);
+    const toks = n.split(/\s+/);
+    // pseudonyms and names seen before ("Karim" after "identified himself as Karim"; "Shaheen" after "Sohail Shaheen")
+    for (const e of [...this.entries].reverse()) {
+      if (ref.mention && e.entity === ref.mention.entity) return e;
+      for (const known of e.names) {
+        if (known === n) return e;
+        const kt = known.split(/\s+/);
+        // surname match: "Sadat" ~ "Sami Sadat", "General Sadat" ~ "Sami Sadat"
+        if (e.named && kt.length > 1 !== toks.length > 1 && kt[kt.length - 1] === toks[toks.length - 1] && toks[toks.length - 1].length > 2) return e;
+        if (e.named && kt.length > 1 && toks.length > 1 && kt[kt.length - 1] === toks[toks.length - 1] && (kt.includes(toks[0]) || toks.includes(kt[0]) || ROLE_HEADS.has(toks[0]) || ROLE_HEADS.has(kt[0]))) return e;
+      }
+    }
+    return null;
+  }
+
+  /** "The diplomat" → the earlier "intelligence officer and diplomat"; indefinite descriptions are new sources. */
+  private byDescription(ref: SpeakerRef): Entry | null {
+    if (!ref.definite || !ref.role) return null;
+    const mods = wordsOf(ref.core).filter((w) => !DETERMINERS.has(w) && singular(w) !== ref.role);
+    let best: Entry | null = null, bestScore = -1;
+    this.entries.forEach((e) => {
+      if (e.plural !== ref.plural) return;
+      const desc = new Set(wordsOf(`${e.description ?? ''} ${e.role ?? ''}`).map(singular));
+      if (e.role !== ref.role && !desc.has(ref.role!)) return;
+      const score = mods.filter((w) => e.context.has(w)).length;
+      if (score >= bestScore) { best = e; bestScore = score; }
+    });
+    return best;
+  }
+}
