@@ -21,11 +21,11 @@ const isoNow = () => new Date().toISOString();
 
 export async function addArticle(db: Db, rec: AnalysisRecord, signature: Uint32Array | null | undefined, uri: string | null): Promise<AddResult> {
   const d = rec.document;
-  const existing = await db.get('SELECT seq, cluster_id FROM articles WHERE id = ?', [d.id]);
+  const existing = await db.get('SELECT seq, cluster_id, uri FROM articles WHERE id = ?', [d.id]);
   if (existing) {
     // Same cleaned body: stored once; remember the other address it was seen at.
     const at = uri ?? d.uri;
-    if (at) await db.run('INSERT INTO article_copies (article_seq, uri, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [existing.seq, at, isoNow()]);
+    if (at && at !== existing.uri) await db.run('INSERT INTO article_copies (article_seq, uri, seen_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [existing.seq, at, isoNow()]);
     return { status: 'duplicate', id: d.id, clusterId: existing.cluster_id, nearDuplicateOf: d.id, similarity: 1, republication: d.republication };
   }
   const now = isoNow();
@@ -62,7 +62,7 @@ export async function addArticle(db: Db, rec: AnalysisRecord, signature: Uint32A
     await db.run(`UPDATE articles SET tsv = to_tsvector('english', left(coalesce(title, '') || ' ' || text || ' ' || quotes_text, 300000)) WHERE seq = ?`, [seq]);
   }
   for (const k of keys) await db.run('INSERT INTO lsh (key, article_seq) VALUES (?, ?)', [k, seq]);
-  if (cluster) await db.run('UPDATE clusters SET size = size + 1, first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END, last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE id = ?', [seen, seen, seen, seen, cluster.id]);
+  if (cluster) await db.run('UPDATE clusters SET size = size + 1, title = COALESCE(title, ?), first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END, last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE id = ?', [d.title, seen, seen, seen, seen, cluster.id]);
   else await db.run('INSERT INTO clusters (id, size, outlet_key, title, first_seen, last_seen) VALUES (?, 1, ?, ?, ?, ?)', [clusterId, outlet, d.title, seen, seen]);
 
   // Entities → corpus entities.

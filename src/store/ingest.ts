@@ -1,0 +1,78 @@
+// The ingest driver: readers → pipeline workers → store, with bounded in-flight work so memory stays
+// flat whatever the corpus size. Workers analyse; only this thread writes, one transaction per article.
+import { availableParallelism } from 'node:os';
+import { readInputs, type ReadOptions } from '../ingest/readers/index.js';
+import { PipelinePool } from '../queue/pool.js';
+import type { Store } from './index.js';
+
+export interface IngestOptions extends ReadOptions {
+  published?: string | null;
+  workers?: number;
+  onProgress?: (p: Progress) => void;
+}
+export interface Progress { discovered: number; done: number; stored: number; duplicates: number; failed: number; readingDone: boolean }
+export interface IngestSummary {
+  inputs: number; stored: number; duplicates: number; near_duplicates: number; republications: number;
+  failed: { input: string; reason: string }[];
+  clusters: { id: string; size: number; title: string | null }[];
+  seconds: number; articles_per_second: number;
+}
+
+export async function ingest(store: Store, specs: string[], o: IngestOptions = {}): Promise<IngestSummary> {
+  const t0 = performance.now();
+  const pool = new PipelinePool(o.workers ?? availableParallelism());
+  const limit = Math.max(2, pool.size * 3);
+  const s: IngestSummary = { inputs: 0, stored: 0, duplicates: 0, near_duplicates: 0, republications: 0, failed: [], clusters: [], seconds: 0, articles_per_second: 0 };
+  const touched = new Map<string, string | null>();
+  const p: Progress = { discovered: 0, done: 0, stored: 0, duplicates: 0, failed: 0, readingDone: false };
+  const tick = () => o.onProgress?.({ ...p, stored: s.stored, duplicates: s.duplicates, failed: s.failed.length });
+  const fail = (input: string, reason: string) => { s.failed.push({ input, reason }); p.done++; tick(); };
+
+  let writes: Promise<void> = Promise.resolve();
+  let fatal: Error | null = null;
+  const inflight = new Set<Promise<void>>();
+  let seq = 0;
+  try {
+    for await (const item of readInputs(specs, o)) {
+      if (fatal) break;
+      s.inputs++; p.discovered++;
+      if (item.kind === 'error') { fail(item.input, item.error); continue; }
+      const published = o.published ?? item.published;
+      const job = pool.run({ seq: seq++, uri: item.uri, bytes: item.bytes, published }).then((r) => {
+        // Writes are chained: one at a time, in completion order.
+        writes = writes.then(async () => {
+          if (fatal) return;
+          if (!r.ok) return fail(item.uri, r.error);
+          try {
+            const res = await store.addArticle(r.record, { signature: r.signature, uri: item.uri });
+            if (res.status === 'duplicate') s.duplicates++;
+            else {
+              s.stored++;
+              if (res.nearDuplicateOf) { s.near_duplicates++; touched.set(res.clusterId, null); }
+              if (res.republication) s.republications++;
+            }
+            p.done++; tick();
+          } catch (e) { fatal = e as Error; }
+        });
+        return writes;
+      });
+      inflight.add(job);
+      job.finally(() => inflight.delete(job));
+      if (inflight.size >= limit) await Promise.race(inflight);
+    }
+    p.readingDone = true; tick();
+    await Promise.all(inflight);
+    await writes;
+  } finally {
+    await pool.close();
+  }
+  if (fatal) throw fatal;
+  // Clusters this batch added to, for the summary.
+  if (touched.size) {
+    const all = await store.clusters(1000);
+    s.clusters = all.filter((c) => touched.has(c.id)).map((c) => ({ id: c.id, size: c.size, title: c.title })).slice(0, 20);
+  }
+  s.seconds = Math.round((performance.now() - t0) / 100) / 10;
+  s.articles_per_second = Math.round(((s.stored + s.duplicates) / Math.max(0.001, (performance.now() - t0) / 1000)) * 10) / 10;
+  return s;
+}
