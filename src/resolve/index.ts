@@ -178,17 +178,21 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
 
   // person back-references: "Sadat" → "Sami Sadat", "bin Laden" → "Osama bin Laden"; shared surnames stay apart
   const persons = () => live().filter((cl) => cl.type === 'PERSON');
-  for (const cl of [...live()].sort((a, b) => longest(a) - longest(b))) {
+  // longer partial names first, so "bin Laden" has joined "Osama bin Laden" before "Laden" looks for its owner
+  for (const cl of [...live()].sort((a, b) => longest(b) - longest(a))) {
     if (!cl.alive || cl.org || cl.norp || cl.cands.some((c) => c.places?.length)) continue;
     const mine = content(cl.cands[0].tokens);
     if (!mine.length) continue;
     const myLen = Math.max(...cl.cands.map((c) => c.tokens.length));
     const fulls = persons().filter((p) => p !== cl && p.cands.some((c) => { const t = content(c.tokens); return c.tokens.length > myLen && (endsWith(t, mine) || startsWith(t, mine)); }));
-    const distinct = new Set(fulls.map((p) => content(fullest(p).tokens).join(' ')));
+    // a candidate owner whose name is part of another candidate's name is that same person
+    const names = fulls.map((p) => content(fullest(p).tokens));
+    const distinct = new Set(names.filter((n) => !names.some((o) => o.length > n.length && endsWith(o, n))).map((n) => n.join(' ')));
     if (fulls.length >= 1 && distinct.size === 1) {
       // several clusters of the same full name collapse too
-      for (const f of fulls.slice(1)) merge(fulls[0], f);
-      merge(fulls[0], cl); fulls[0].type = 'PERSON';
+      const owner = fulls.reduce((a, b) => (longest(b) > longest(a) ? b : a));
+      for (const f of fulls) merge(owner, f);
+      merge(owner, cl); owner.type = 'PERSON';
     }
   }
 

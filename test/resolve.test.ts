@@ -1,0 +1,199 @@
+// Entity resolution rules, on hand-made tagger candidates (independent of the NER model).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { resolveEntities } from '../src/resolve/index.js';
+import type { CleanDocument, EntityType, MentionCandidate, NlpDocument } from '../src/types.js';
+
+/** Candidates for every occurrence (word-bounded) of each [surface, type] in the text. */
+function run(text: string, spans: [string, EntityType][]) {
+  const cands: MentionCandidate[] = [];
+  for (const [s, type] of spans) {
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.matchAll(re)) cands.push({ start: m.index!, end: m.index! + s.length, text: s, type });
+  }
+  const nlp: NlpDocument = { text, tokens: [], sentences: [] };
+  const r = resolveEntities(cands, nlp, {} as CleanDocument);
+  for (const m of r.mentions) assert.equal(text.slice(m.start, m.end), m.text, 'mention span matches text');
+  const entityOf = (surface: string) => {
+    const m = r.mentions.find((x) => x.text === surface);
+    return m ? r.entities.find((e) => e.id === m.entity) : undefined;
+  };
+  return { ...r, entityOf };
+}
+
+test('spelling variants of one organisation are one entity', () => {
+  const text = 'Al Qaeda met al-Qaeda. Later al Qaeda and Al-Qaeda split. Qaeda said no.';
+  const r = run(text, [['Al Qaeda', 'ORG'], ['al-Qaeda', 'ORG'], ['al Qaeda', 'ORG'], ['Al-Qaeda', 'ORG'], ['Qaeda', 'ORG']]);
+  const ids = new Set(r.mentions.map((m) => m.entity));
+  assert.equal(ids.size, 1);
+  assert.equal(r.entities[0].mentions.length, 5);
+  assert.deepEqual(new Set([r.entities[0].name, ...r.entities[0].aliases]), new Set(['Al Qaeda', 'al-Qaeda', 'al Qaeda', 'Al-Qaeda', 'Qaeda']));
+});
+
+test('titles are stripped for matching and kept in mentions; surname back-reference', () => {
+  const text = 'Sami Sadat leads the corps. General Sadat said so. Sadat added more.';
+  const r = run(text, [['Sami Sadat', 'PERSON'], ['General Sadat', 'PERSON'], ['Sadat', 'PERSON']]);
+  const e = r.entityOf('General Sadat')!;
+  assert.equal(e.name, 'Sami Sadat');
+  assert.equal(e.type, 'PERSON');
+  assert.equal(e.mentions.length, 3);
+  assert.ok(r.mentions.some((m) => m.text === 'General Sadat'));
+});
+
+test('President Joe Biden, Biden and Joe are one person', () => {
+  const r = run('President Joe Biden spoke. Biden said it twice.', [['President Joe Biden', 'PERSON'], ['Biden', 'PERSON']]);
+  assert.equal(r.entities.length, 1);
+  assert.equal(r.entities[0].name, 'Joe Biden');
+});
+
+test('ambiguous surname shared by two people stays apart', () => {
+  const text = 'Ali Khan met Imran Khan. Khan said nothing.';
+  const r = run(text, [['Ali Khan', 'PERSON'], ['Imran Khan', 'PERSON'], ['Khan', 'PERSON']]);
+  const ali = r.entityOf('Ali Khan')!, imran = r.entityOf('Imran Khan')!;
+  assert.notEqual(ali.id, imran.id);
+  assert.ok(!ali.aliases.includes('Khan') || !imran.aliases.includes('Khan'));
+});
+
+test('transliteration variants: Ben Laden, bin Laden, Usama bin Laden, Laden', () => {
+  const text = 'Usama bin Laden hid. Ben Laden was found. bin Laden died. Laden is gone.';
+  const r = run(text, [['Usama bin Laden', 'PERSON'], ['Ben Laden', 'PERSON'], ['bin Laden', 'PERSON'], ['Laden', 'PERSON']]);
+  assert.equal(new Set(r.mentions.map((m) => m.entity)).size, 1);
+  assert.equal(r.entities[0].name, 'Usama bin Laden');
+});
+
+test('Qaida/Qaeda spellings merge', () => {
+  const r = run('al-Qaida and al-Qaeda are the same.', [['al-Qaida', 'ORG'], ['al-Qaeda', 'ORG']]);
+  assert.equal(r.entities.length, 1);
+});
+
+test('possessives attach to the entity and are trimmed from the mention', () => {
+  const text = "Sami Sadat spoke. Sadat's unit moved. The Taliban’s plan and Taliban fighters.";
+  const r = run(text, [['Sami Sadat', 'PERSON'], ["Sadat's", 'PERSON'], ['Taliban’s', 'ORG'], ['Taliban', 'ORG']]);
+  assert.equal(r.entityOf('Sami Sadat')!.mentions.length, 2);
+  assert.ok(r.mentions.some((m) => m.text === 'Sadat'));
+  assert.equal(r.entityOf('Taliban')!.mentions.length, 2);
+});
+
+test('acronym introduced in parentheses joins the long name; a longer name is not the shorter one', () => {
+  const text = 'Al Qaeda fighters are members of Al Qaeda in the Indian Subcontinent (AQIS). AQIS grew.';
+  const r = run(text, [['Al Qaeda in the Indian Subcontinent', 'ORG'], ['Al Qaeda', 'ORG'], ['AQIS', 'ORG']]);
+  const aqis = r.entityOf('AQIS')!;
+  const aq = r.mentions.find((m) => m.text === 'Al Qaeda')!;
+  assert.equal(aqis.name, 'Al Qaeda in the Indian Subcontinent');
+  assert.equal(aqis.mentions.length, 3);
+  assert.notEqual(aq.entity, aqis.id);
+});
+
+test('acronym defined nearby without parentheses (spells a multi-word name)', () => {
+  const text = 'the Center for International Security and Cooperation hosts fellows; CISAC is at Stanford.';
+  const r = run(text, [['Center for International Security and Cooperation', 'ORG'], ['CISAC', 'ORG']]);
+  assert.equal(r.entities.length, 1);
+  assert.equal(r.entities[0].subtype, 'academic');
+});
+
+test('document-level consistency adds untagged occurrences, respecting word boundaries and longer mentions', () => {
+  const text = 'Hazrat Ali fought. Later Hazrat Ali fled. Alice and Alibaba are not him. Ali returned.';
+  const r = run(text, [['Hazrat Ali', 'PERSON']]);
+  const e = r.entities.find((x) => x.name === 'Hazrat Ali')!;
+  assert.equal(e.mentions.length, 3); // both full names plus the lone surname
+  assert.ok(!r.mentions.some((m) => m.text.startsWith('Alice') || m.text.startsWith('Alibaba')));
+});
+
+test('places: LOC from the tagger becomes GPE for provinces, LOC for regions; "X province" resolves to X', () => {
+  const text = 'Fighting in Helmand province spread. Helmand is in the south. Fighters crossed from the Middle East to Afghanistan.';
+  const r = run(text, [['Helmand province', 'LOC'], ['Helmand', 'LOC'], ['Middle East', 'LOC'], ['Afghanistan', 'LOC']]);
+  const h = r.entityOf('Helmand')!;
+  assert.equal(h.type, 'GPE');
+  assert.equal(h.mentions.length, 2);
+  assert.equal(h.name, 'Helmand');
+  assert.equal(h.geo?.feature, 'admin1');
+  assert.equal(h.geo?.country, 'AF');
+  assert.equal(h.geo?.source, 'geonames');
+  assert.equal(r.entityOf('Middle East')!.type, 'LOC');
+  assert.equal(r.entityOf('Afghanistan')!.geo?.feature, 'country');
+});
+
+test('district spelled differently resolves to the GeoNames admin2 within the named province', () => {
+  const text = 'An airstrike in Nahr-e-Seraj district of Helmand province in Afghanistan killed five.';
+  const r = run(text, [['Nahr-e-Seraj', 'GPE'], ['Helmand', 'GPE'], ['Afghanistan', 'GPE']]);
+  const g = r.entityOf('Nahr-e-Seraj')!.geo!;
+  assert.equal(g.feature, 'admin2');
+  assert.equal(g.admin1, 'Helmand');
+  assert.equal(g.country, 'AF');
+  assert.equal(g.id, 'AF.10.2302');
+});
+
+test('context picks the admin level: "Kunar, the eastern province" is admin1; a big city name is a city', () => {
+  const r = run('In Kunar, the eastern province of Afghanistan, and in Peshawar, fighters gathered.', [['Kunar', 'GPE'], ['Afghanistan', 'GPE'], ['Peshawar', 'GPE']]);
+  assert.equal(r.entityOf('Kunar')!.geo?.feature, 'admin1');
+  const p = r.entityOf('Peshawar')!.geo!;
+  assert.equal(p.feature, 'city');
+  assert.equal(p.country, 'PK');
+});
+
+test('the country the article is about wins an ambiguous place name', () => {
+  const text = 'Pakistan and Pakistani officials say Hyderabad was calm. Pakistan again.';
+  const r = run(text, [['Pakistan', 'GPE'], ['Hyderabad', 'GPE']]);
+  assert.equal(r.entityOf('Hyderabad')!.geo?.country, 'PK');
+});
+
+test('country aliases merge: US, United States, America', () => {
+  const r = run('The US left. The United States said America is tired.', [['US', 'GPE'], ['United States', 'GPE'], ['America', 'GPE']]);
+  assert.equal(r.entities.length, 1);
+  assert.equal(r.entities[0].name, 'United States');
+  assert.equal(r.entities[0].geo?.country, 'US');
+});
+
+test('NORP: demonyms and groups are NORP; "Afghan Army" as a whole name is ORG', () => {
+  const text = 'Afghan officials and Afghans, Arabs and Islamists watched the Afghan Army.';
+  const r = run(text, [['Afghan Army', 'ORG'], ['Afghan', 'ORG'], ['Afghans', 'ORG'], ['Arabs', 'ORG'], ['Islamists', 'PERSON']]);
+  assert.equal(r.entityOf('Afghans')!.type, 'NORP');
+  assert.equal(r.entityOf('Afghan')!.id, r.entityOf('Afghans')!.id);
+  assert.equal(r.entityOf('Arabs')!.type, 'NORP');
+  assert.equal(r.entityOf('Islamists')!.type, 'NORP');
+  const army = r.entityOf('Afghan Army')!;
+  assert.equal(army.type, 'ORG');
+  assert.equal(army.subtype, 'military_unit');
+});
+
+test('junk candidates are dropped: page chrome, months, capitalised sentence starters', () => {
+  const text = 'Meanwhile the war went on. In March, meanwhile, nothing. Show More';
+  const r = run(text, [['Meanwhile', 'ORG'], ['March', 'ORG'], ['Show More', 'ORG']]);
+  assert.equal(r.entities.length, 0);
+});
+
+test('hyphenated compound of two known names gives two mentions', () => {
+  const r = run('Despite a US-Taliban deal, the Taliban fought.', [['US-Taliban', 'ORG'], ['Taliban', 'ORG']]);
+  assert.ok(r.mentions.some((m) => m.text === 'US'));
+  assert.equal(r.entityOf('Taliban')!.mentions.length, 2);
+});
+
+test('ORG subtypes from the lexicon (with kb) and from name and context words', () => {
+  const text = 'The 215 Maiwand Corps fought. CNN and the Daily Beast reported. Officials of the Ministry of Interior spoke. '
+    + 'The Harakat Group, a militant group, attacked. Harakat Group insurgents fled. An official of the National Security Directorate spoke.';
+  const r = run(text, [['215 Maiwand Corps', 'ORG'], ['CNN', 'ORG'], ['Daily Beast', 'ORG'], ['Ministry of Interior', 'ORG'],
+    ['Harakat Group', 'ORG'], ['National Security Directorate', 'ORG']]);
+  assert.equal(r.entityOf('215 Maiwand Corps')!.subtype, 'military_unit');
+  assert.equal(r.entityOf('CNN')!.subtype, 'media');
+  assert.deepEqual(r.entityOf('CNN')!.kb, { source: 'wikidata', id: 'Q48340' });
+  assert.equal(r.entityOf('Daily Beast')!.subtype, 'media');
+  assert.equal(r.entityOf('Ministry of Interior')!.subtype, 'government');
+  assert.equal(r.entityOf('National Security Directorate')!.subtype, 'intelligence_agency');
+  // "Group" names a company only as a last resort: context says armed group
+  assert.ok(['armed_group', 'company'].includes(r.entityOf('Harakat Group')!.subtype as string));
+});
+
+test('a title marks a person even when the tagger typed it otherwise; Mullah stays in a one-word name', () => {
+  const r = run('Mullah Omar founded it. Omar died.', [['Mullah Omar', 'ORG'], ['Omar', 'ORG']]);
+  assert.equal(r.entities.length, 1);
+  assert.equal(r.entities[0].type, 'PERSON');
+  assert.equal(r.entities[0].name, 'Mullah Omar');
+});
+
+test('salience is in 0..1 and favours frequent, early entities', () => {
+  const text = 'Taliban Taliban Taliban. Later, at the end, Karim.';
+  const r = run(text, [['Taliban', 'ORG'], ['Karim', 'PERSON']]);
+  const t = r.entityOf('Taliban')!, k = r.entityOf('Karim')!;
+  for (const e of r.entities) assert.ok(e.salience >= 0 && e.salience <= 1);
+  assert.ok(t.salience > k.salience);
+});
