@@ -260,6 +260,8 @@ const RULES: Rule[] = [
     if (/[$£€]\s*$|\b(?:about|some|nearly|almost|around|approximately|than|least|to|of|over|estimated)\s+$/i.test(before)
       && /^\s+[a-z]+s\b/.test(c.nlp.text.slice(s + m[0].length, s + m[0].length + 20))) return null;
     if (/[$£€#]\s*$|[A-Za-z]-?$|\d\/$|\bno\.\s*$/i.test(before)) return null; // money, "F-2020"-like codes, slashed numbers
+    // 18xx is more often a count ("1800 troops") than a year unless a preposition says otherwise
+    if (+m[1] < 1900 && !/^(in|since|of|by|from|until|to|and|between|before|after)$/.test(c.wordBefore(s))) return null;
     return year(+m[1]);
   }],
   // last year, this month, next week, earlier this year, the end of last year
