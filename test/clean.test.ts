@@ -73,6 +73,24 @@ test('a short sentence between paragraphs is body, not a related headline', () =
   assert.equal(c.removed.length, 0);
 });
 
+test('wire copy: dateline gives the original outlet, staff and standards footers go', () => {
+  const d = cleanDocument(text(['Afghan forces retake district', 'KABUL (Reuters) - ' + P('Government forces retook the district.'), P('The Taliban denied it.'),
+    'Reporting by Hamid Shalizi; Editing by Nick Macfie', 'Our Standards: The Thomson Reuters Trust Principles.'].join('\n\n')));
+  assert.equal(d.original_publisher, 'Reuters');
+  assert.equal(d.republication, true);
+  assert.equal(reasonOf(d.removed, 'Editing by'), 'staff_credits');
+  assert.ok(!d.text.includes('Trust Principles'));
+  assert.equal(d.text.split('\n\n').length, 2);
+});
+
+test('prose that merely looks like chrome stays: short sentences, brand names', () => {
+  const brands = 'Videos on YouTube and iPhone apps paid through PayPal were used, said McDonald.';
+  const c = classifySegments([{ text: P('A.') }, { text: 'Published in 2019, the report was damning.' }, { text: brands }, { text: P('B.') }], { plainText: true });
+  assert.equal(c.body.length, 4, JSON.stringify(c.removed));
+  const glued = classifySegments([{ text: 'HomeLatest NewsNollywood Actress Is Looking Stunning' }, { text: P('A.') }], { plainText: false });
+  assert.equal(glued.removed[0]?.reason, 'navigation');
+});
+
 test('a long paragraph that mentions a newsletter stays', () => {
   const long = P('The group publishes a monthly newsletter in Pashto and Urdu that urges readers to subscribe and donate, analysts said.');
   const c = classifySegments([{ text: P('Intro.') }, { text: long }], { plainText: true });

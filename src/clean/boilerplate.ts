@@ -67,13 +67,14 @@ const CUES: Record<string, RegExp[]> = {
     /\bback\s+to\s+top\b/i, /\bskip\s+to\b/i, /\b(next|previous|prev)\s+(article|story|post|page)\b/i, /\bclick\s+here\b/i,
     /^\s*(home|menu|search|close|advertisement|advertising|sponsored(\s+content)?|trending(\s+now)?|most\s+(read|popular|viewed)|recommended(\s+for\s+you)?|you\s+may\s+also\s+like|more\s+(from|on|in)\b.*|tags?|topics?|categories|continue\s+reading|top\s+stories|watch|listen|follow\s+us.*|ad)\s*:?\s*$/i,
     /\b(sign|log)\s*(in|out)\b/i, /\bcontinue\s+reading\b/i, /^\s*(advert|advertisement|ad\s+choices)\s*$/i,
-    /\b(requires|enable)\s+javascript\b/i, /^\s*Home(?=\p{Lu})/u, /[›»>|]\s*\w+\s*[›»>|]/, /\bscroll\s+(down|to)\b/i, /\bopens\s+in\s+(a\s+)?new\s+(window|tab)\b/i,
+    /\b(requires|enable)\s+javascript\b/i, /\bour\s+(editorial\s+)?standards\b/i, /\btrust\s+principles\b/i, /^\s*Home(?=\p{Lu})/u, /[›»>|]\s*\w+\s*[›»>|]/, /\bscroll\s+(down|to)\b/i, /\bopens\s+in\s+(a\s+)?new\s+(window|tab)\b/i,
   ],
+  staff_credits: [/^\s*(additional\s+)?(reporting|writing|editing|research|compiled|produced)\s+by\b/i, /;\s*editing\s+by\b/i],
   copyright: [/©|\bcopyright\b|\ball\s+rights\s+reserved\b/i],
   cookie_notice: [/\bcookies?\b.*\b(experience|consent|accept|policy|opt[\s-]out|agree)\b/i, /\bwe\s+use\s+cookies\b/i],
   disclosure: [/\b(contains?|may\s+contain)\s+(affiliate|sponsored|referral)\b/i, /\baffiliate\s+(links?|commission)\b/i, /\bwe\s+may\s+earn\s+(a\s+)?commission\b/i, /\bdisclosure\s+(page|policy|statement)\b/i],
 };
-const CUE_ORDER = ['comment_form', 'republication_footer', 'newsletter', 'share', 'cookie_notice', 'disclosure', 'navigation', 'copyright'];
+const CUE_ORDER = ['comment_form', 'republication_footer', 'newsletter', 'share', 'cookie_notice', 'disclosure', 'staff_credits', 'navigation', 'copyright'];
 
 /** Prefixes that introduce a link to another story. */
 const RELATED_PREFIX = /^\s*(read\s+more|related|also\s+read|see\s+also|read\s+also|more|recommended|suggested|editor['’]s\s+picks?|watch|listen|opinion)\s*[:|»›-]\s*\S/i;
@@ -190,12 +191,13 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
       verdict[i] = 'dateline'; out.published ??= toIsoDate(DATE_IN_LINE.exec(t)![0]); return;
     }
     if (/^\[\/?[a-z_]+(\s[^\]]*)?\]/.test(t)) { verdict[i] = 'markup'; return; } // CMS shortcode residue
-    if (words(t).length <= 8 && /^(published|updated|posted|last\s+updated)\b/i.test(t)) { verdict[i] = 'dateline'; return; }
+    if (words(t).length <= 8 && /^(published|updated|posted|last\s+updated)\b/i.test(t) && !endsSentence(t)) { verdict[i] = 'dateline'; return; }
     // A photo caption ending in its credit: "Workers load trims ... (AP Photo/Alan Diaz, File)".
     const cap = CAPTION_CREDIT.exec(t);
     if (cap && words(t).length <= 60) { verdict[i] = 'caption'; out.credits.push(cap[1]); return; }
     // Link lists glued together by the scraper ("HomeLatest NewsNollywood"): many lower→upper joins.
-    if (words(t).length <= 40 && (t.match(/\p{Ll}\p{Lu}\p{Ll}/gu) ?? []).length >= 3) { verdict[i] = 'navigation'; return; }
+    // (Needs three lowercase letters before the join, so YouTube, iPhone, McDonald, DeSantis do not count.)
+    if (words(t).length <= 40 && (t.match(/\p{Ll}{3}\p{Lu}\p{Ll}{2}/gu) ?? []).length >= 2) { verdict[i] = 'navigation'; return; }
     // HTML: a block that is (almost) all link is a link to elsewhere, not prose.
     // Not on pages built of link blocks (deal lists), where the links are the content.
     if (!linkPage && segs[i].linkDensity !== undefined && segs[i].linkDensity! > 0.8 && words(t).length >= 3 && words(t).length <= 30 && !/^h[1-6]$/.test(segs[i].tag ?? '')) {
