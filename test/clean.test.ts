@@ -91,6 +91,12 @@ test('prose that merely looks like chrome stays: short sentences, brand names', 
   assert.equal(glued.removed[0]?.reason, 'navigation');
 });
 
+test('a one-line text is its own body, not a title', () => {
+  const d = cleanDocument(text('Biden met Ghani in Kabul on Friday\n'));
+  assert.equal(d.text, 'Biden met Ghani in Kabul on Friday');
+  assert.equal(d.title, null);
+});
+
 test('a long paragraph that mentions a newsletter stays', () => {
   const long = P('The group publishes a monthly newsletter in Pashto and Urdu that urges readers to subscribe and donate, analysts said.');
   const c = classifySegments([{ text: P('Intro.') }, { text: long }], { plainText: true });

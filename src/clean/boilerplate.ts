@@ -223,6 +223,9 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
     });
   }
 
+  // A text that is nothing but its "title" is a one-line article: keep it as body.
+  if (!verdict.includes(null) && out.title !== null) { verdict[verdict.indexOf('title')] = null; out.title = null; }
+
   texts.forEach((t, i) => {
     if (verdict[i] === null) out.body.push(t);
     else if (verdict[i] !== 'empty') out.removed.push({ text: t, reason: verdict[i]! });
