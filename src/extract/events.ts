@@ -1,7 +1,444 @@
 // events: typed occurrences with participants, place, time and evidence.
-import type { EventRecord, ExtractionContext } from '../types.js';
+//
+// A trigger lexicon (stems, so inflections match) finds candidate words; guards drop noun-phrase
+// false triggers ("captured fighters" as an adjective, "deal" as a verb). Participants come from
+// the nearest actor left of the trigger (subject; patient in the passive), right of it (object),
+// and prepositional phrases ("by", "alongside", "to", "against"). The place is the locative
+// phrase attached to the trigger, the time the nearest time expression of the sentence. Repeated
+// mentions of one event merge.
+import type { EventRecord, EventType, ExtractionContext, Participant, Role, Span } from '../types.js';
 import type { Attribution } from './quotes.js';
+import { DocIndex, stem, sentenceSpan, type Arg } from './patterns.js';
 
-export function extractEvents(_ctx: ExtractionContext, _attr: Attribution): EventRecord[] {
-  return [];
+interface Trigger {
+  type: EventType;
+  /** words (alternatives separated by |), matched by stem */
+  seq: string[];
+  /** 'N' noun only, 'V' verb only */
+  pos?: 'N' | 'V';
+  conf: number;
+  guard?: (d: DocIndex, i: number, j: number) => boolean;
+}
+
+const ATTACK_VERBS = 'attack|fight|strike|target|kill|continue|wage|retaliate|avenge|bomb|destroy|hit';
+const TRIGGERS: Trigger[] = [
+  { type: 'airstrike', seq: ['airstrike|airstrikes|airstrik'], conf: 0.9 },
+  { type: 'airstrike', seq: ['air|drone|aerial', 'strike|raid|attack|bombardment|bombing'], conf: 0.9 },
+  { type: 'explosion', seq: ['suicide', 'bombing|attack|blast|bomber'], conf: 0.9 },
+  { type: 'explosion', seq: ['ied|car|roadside', 'blast|explosion|bomb|attack'], conf: 0.85 },
+  { type: 'explosion', seq: ['explosion|blast|bombing|explode|detonate'], conf: 0.8, guard: notModifier },
+  { type: 'pledge_of_allegiance', seq: ['pledge|swear|declare|give', 'allegiance|loyalty|bayat'], conf: 0.9 },
+  { type: 'pledge_of_allegiance', seq: ['pledge|swear|declare|give', 'their|its|his', 'allegiance|loyalty'], conf: 0.9 },
+  { type: 'threat', seq: ['reserve', 'the', 'right', 'to', ATTACK_VERBS], conf: 0.8 },
+  { type: 'threat', seq: ['vow|promise|threaten|pledge|warn', 'to', ATTACK_VERBS], conf: 0.75, guard: warlike },
+  { type: 'threat', seq: ['threaten'], pos: 'V', conf: 0.7 },
+  { type: 'recruitment', seq: ['recruitment', 'drive|campaign'], conf: 0.9 },
+  { type: 'recruitment', seq: ['recruit|recruitment|enlist|conscript'], conf: 0.8, guard: notAdjectival },
+  { type: 'recruitment', seq: ['join'], pos: 'V', conf: 0.5, guard: joinsGroup },
+  { type: 'training', seq: ['train'], conf: 0.8, guard: realTraining },
+  { type: 'agreement', seq: ['peace|ceasefire', 'deal|agreement|accord'], conf: 0.9 },
+  { type: 'agreement', seq: ['deal|agreement|accord|ceasefire|truce|treaty|armistice'], pos: 'N', conf: 0.8, guard: realDeal },
+  { type: 'withdrawal', seq: ['pull|pulled', 'out'], pos: 'V', conf: 0.7 },
+  { type: 'withdrawal', seq: ['withdrawal|withdraw|pullout|drawdown'], conf: 0.85 },
+  { type: 'negotiation', seq: ['peace', 'talks|process|negotiations'], conf: 0.9 },
+  { type: 'negotiation', seq: ['talks|negotiation|negotiate|mediate'], conf: 0.75, guard: realTalks },
+  { type: 'protest', seq: ['protest|protester|protestor|demonstration|demonstrator|rally|sit-in'], conf: 0.8 },
+  { type: 'capture', seq: ['capture|arrest|detain|detention|abduct|kidnap|apprehend|seize'], conf: 0.85, guard: notAdjectival },
+  { type: 'capture', seq: ['taken|took', 'prisoner|captive|hostage'], conf: 0.85 },
+  { type: 'killing', seq: ['shot|shoot', 'dead'], conf: 0.9 },
+  { type: 'killing', seq: ['kill|assassinate|murder|behead|slay|assassination|execute'], conf: 0.85, guard: notAdjectival },
+  { type: 'armed_clash', seq: ['gun|fierce|heavy', 'battle|fighting|clash'], conf: 0.85 },
+  { type: 'armed_clash', seq: ['exchange|exchanged', 'fire'], conf: 0.8 },
+  { type: 'armed_clash', seq: ['clash|fight|battle|firefight|skirmish|attack|ambush|assault|offensive|shelling'], conf: 0.7, guard: realClash },
+];
+
+const STEMMED = TRIGGERS.map((t) => ({ ...t, alts: t.seq.map((w) => new Set(w.split('|').map(stem))) }))
+  .sort((a, b) => b.seq.length - a.seq.length);
+
+const isVerb = (d: DocIndex, i: number) => d.tokens[i].pos === 'VERB' || d.tokens[i].pos === 'AUX';
+const isNoun = (d: DocIndex, i: number) => d.tokens[i].pos === 'NOUN' || d.tokens[i].pos === 'PROPN';
+
+/** "from captured fighters", "the trained men": a participle used as an adjective is no event. */
+function notAdjectival(d: DocIndex, i: number): boolean {
+  const w = d.lower(i);
+  const prev = d.tokens[i - 1];
+  const next = d.tokens[i + 1];
+  if (/ed$/.test(w) && prev && /^(DET|ADP|ADJ|NUM)$/.test(prev.pos) && next && next.pos === 'NOUN' && !/^(the|a|an)$/i.test(prev.text)) return false;
+  if (/ed$/.test(w) && prev && /^(the|a|an)$/i.test(prev.text) && next?.pos === 'NOUN') return false;
+  if (/^(recruits|recruiter|recruiters)$/.test(w) && d.tokens[i].pos === 'NOUN') return false;
+  return true;
+}
+/** "explosion" as a modifier of another noun ("blast walls") is no event. */
+function notModifier(d: DocIndex, i: number): boolean {
+  return !/^(wall|walls|radius|proof|resistant|shield)$/i.test(d.tokens[i + 1]?.text ?? '');
+}
+/** "vowed to continue the war" is a threat; "promised to continue talks" is not. */
+function warlike(d: DocIndex, _i: number, j: number): boolean {
+  if (stem(d.lower(j)) !== stem('continue')) return true;
+  for (let k = j + 1; k <= j + 4 && k < d.tokens.length; k++) if (/^(war|fight|fighting|attacks?|jihad|struggle|campaign|insurgency)$/i.test(d.tokens[k].text)) return true;
+  return false;
+}
+/** "to join them", "joined al-Qaeda": joining a group, not a meeting or a conversation. */
+function joinsGroup(d: DocIndex, i: number): boolean {
+  const n = d.tokens[i + 1];
+  if (!n) return false;
+  if (/^(them|us|him|it)$/i.test(n.text)) return true;
+  const m = d.mentionAt[i + 1] ?? (/^the$/i.test(n.text) ? d.mentionAt[i + 2] : undefined);
+  return !!m && (d.entity(m)?.type ?? m.type) === 'ORG';
+}
+/** "training the Taliban", "training of fighters": not "training camp", not a railway train. */
+function realTraining(d: DocIndex, i: number): boolean {
+  const next = d.lower(i + 1);
+  if (/^(camp|camps|ground|grounds|station|manual|facility|facilities)$/.test(next)) return false;
+  if (isVerb(d, i)) return true;
+  return /^(of|for|in)$/.test(next) || d.lower(i).startsWith('training');
+}
+/** "deal" as a noun, and not "a great deal of". */
+function realDeal(d: DocIndex, i: number): boolean {
+  if (/^to$/i.test(d.tokens[i - 1]?.text ?? '')) return false;
+  if (/^(great|good)$/i.test(d.tokens[i - 1]?.text ?? '') && /^of$/i.test(d.tokens[i + 1]?.text ?? '')) return false;
+  return d.tokens[i].pos !== 'VERB';
+}
+/** "talks" the noun (not "talks to reporters"), "negotiating team" is a modifier. */
+function realTalks(d: DocIndex, i: number): boolean {
+  const w = d.lower(i);
+  if (/^talk/.test(w)) return w === 'talks' && d.tokens[i].pos === 'NOUN' && !/^(to|about)$/i.test(d.tokens[i + 1]?.text ?? '');
+  return !/^(team|teams|position|table|skills)$/i.test(d.tokens[i + 1]?.text ?? '');
+}
+/** "fighting", "clashes", "attacked": not "fighter", not "the war" words, not "heart attack". */
+function realClash(d: DocIndex, i: number): boolean {
+  const w = d.lower(i);
+  if (/^(fighter|fighters|attacker|attackers)$/.test(w)) return false;
+  if (/^(heart|panic|cyber)$/i.test(d.tokens[i - 1]?.text ?? '')) return false;
+  return true;
+}
+
+/** Light verbs that make a nominal trigger's subject its agent: "carried out a recruitment drive". */
+const LIGHT_VERB = new Set(['carri', 'carry', 'launch', 'conduct', 'stag', 'hold', 'held', 'sign', 'reach', 'mak', 'strik', 'order', 'announc', 'led', 'lead', 'perform', 'execut', 'wag', 'begin', 'start', 'enter'].map(stem));
+const BE = /^(is|are|was|were|be|been|being|get|got|gets|getting)$/i;
+const MODAL = /^(will|would|could|might|may|shall|should|must|can|'ll|wo)$/i;
+const HYPO_CUE = /^(if|unless|plan|plans|planned|planning|intend|intends|intended|promise|promised|promises|vow|vowed|threaten|threatened|want|wants|wanted|seek|seeks|sought|aim|aims|hope|hopes|set|proposed|propose|impending|upcoming|possible|potential|future|expected|prospective|would-be|require|required|requires)$/i;
+const HYPO_AFTER = /^(date|deadline|plan|plans|timeline|timetable|schedule)$/i;
+const NEG = /^(not|n't|never|no|cannot|neither|nor|denied|deny|denies|without)$/i;
+const PLACE_PREP = /^(in|at|near|inside|outside|across|throughout|into|around|on)$/i;
+
+interface Draft extends EventRecord { parts: Participant[]; sentence: number }
+
+export function extractEvents(ctx: ExtractionContext, attr: Attribution): EventRecord[] {
+  const d = new DocIndex(ctx, attr);
+  const drafts: Draft[] = [];
+  const used = new Uint8Array(d.tokens.length);
+  for (let i = 0; i < d.tokens.length; i++) {
+    if (used[i]) continue;
+    for (const t of STEMMED) {
+      const j = matchAt(d, t, i);
+      if (j < 0) continue;
+      const ev = buildEvent(d, t, i, j);
+      for (let k = i; k <= j; k++) used[k] = 1;
+      if (ev) drafts.push(ev);
+      break;
+    }
+  }
+  return finish(merge(drafts));
+}
+
+/** End token of a trigger match starting at i, or -1. The head (for POS checks) is the last word. */
+function matchAt(d: DocIndex, t: (typeof STEMMED)[number], i: number): number {
+  let k = i;
+  for (let w = 0; w < t.alts.length; w++, k++) {
+    // allow hyphen tokens inside compounds ("sit - in", "drone-strike")
+    while (k < d.tokens.length && d.tokens[k].text === '-' && w > 0) k++;
+    if (k >= d.tokens.length || d.tokens[k].sentence !== d.tokens[i].sentence) return -1;
+    if (!t.alts[w].has(d.stems[k])) return -1;
+  }
+  const j = k - 1;
+  const head = t.seq.length === 1 ? i : j;
+  if (t.pos === 'N' && !isNoun(d, head)) return -1;
+  if (t.pos === 'V' && isNoun(d, head) && d.tokens[head].pos !== 'VERB') return -1;
+  if (t.guard && !t.guard(d, i, j)) return -1;
+  return j;
+}
+
+function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null {
+  const sen = d.sentenceOfToken(i);
+  const head = d.tokens[i];
+  const nominal = isNoun(d, i) && !/(ing|ed)$/.test(d.lower(i));
+  const passive = isPassive(d, i);
+  const parts: Participant[] = [];
+  const taken = new Set<string>();
+  const add = (role: Role, a: Arg | null) => {
+    if (!a) return;
+    if (a.entity) { if (taken.has(a.entity)) return; taken.add(a.entity); }
+    if (!a.entity && !a.description) return;
+    parts.push({ role, entity: a.entity ?? null, ...(a.description ? { description: a.description } : {}) });
+  };
+  const [patient, agentRole] = rolesFor(t.type);
+
+  // the object first, so a pronoun subject does not resolve to it
+  const right = t.type === 'withdrawal' ? d.prepArg(j, /^of$/i, taken, 3) : rightOf(d, t, j, taken);
+  const rightEnt = new Set(right?.entity ? [right.entity] : []);
+  let left: Arg | null = null;
+  if (!nominal || hasLightVerb(d, i)) left = d.leftArg(i, new Set([...rightEnt]));
+  const premods = nominal ? premodifiers(d, i) : [];
+
+  if (t.type === 'recruitment' && d.lower(i).startsWith('join')) {
+    // "X joined the group": the group recruits X
+    add('agent', right); add('recruit', left);
+  } else if (passive) {
+    add(patient, left);
+    add('agent', d.prepArg(j, /^by$/i, taken));
+  } else {
+    for (const p of premods) add(agentRole, p);
+    add(agentRole, left);
+    if (t.type === 'agreement' || t.type === 'negotiation') add('agent', right);
+    else if (t.type === 'withdrawal') add('agent', right);
+    else if (t.type === 'pledge_of_allegiance') add('beneficiary', d.prepArg(j, /^to$/i, taken));
+    else if (t.type === 'airstrike' || t.type === 'explosion') add(patient, firstActorAfter(d, j, taken));
+    else add(patient, right);
+  }
+  // coordinated subject "X and Y are fighting together"
+  if (left?.mention && (t.type === 'armed_clash' || t.type === 'agreement' || t.type === 'negotiation')) {
+    const [a] = d.tokenRange(left.mention);
+    let k = a - 1;
+    if (/^the$/i.test(d.tokens[k]?.text ?? '')) k--;
+    if (/^(and|&)$/i.test(d.tokens[k]?.text ?? '')) {
+      const other = d.leftArg(k, taken, 4);
+      if (other?.entity) {
+        // the first conjunct is the agent, the second its ally
+        const idx = parts.findIndex((p) => p.entity === left!.entity);
+        if (idx >= 0 && t.type === 'armed_clash') parts[idx].role = 'ally';
+        add('agent', other);
+      }
+    }
+  }
+  const co = d.prepArg(j, /^(alongside|with)$/i, taken, 8);
+  if (co && /^(alongside)$/i.test(prevPrep(d, co))) add(passive || t.type === 'killing' || t.type === 'capture' ? patient : 'ally', co);
+  else if (co && t.type === 'armed_clash') add(/together/i.test(d.text.slice(head.start, d.tokens[co.tokens[0]].start)) ? 'ally' : 'target', co);
+  else if (co && (t.type === 'agreement' || t.type === 'negotiation')) add('agent', co);
+  if (t.type === 'recruitment') add('recruit', d.prepArg(j, /^(from|of)$/i, taken, 8));
+  if (t.type === 'armed_clash' || t.type === 'threat' || t.type === 'protest') add('target', d.prepArg(j, /^against$/i, taken, 6));
+  if (t.type === 'agreement' || t.type === 'negotiation') for (const a of between(d, j)) add('agent', a);
+
+  const location = placeOf(d, t.type, i, j, sen);
+  const time = timeOf(d, i, sen);
+  const span: Span = { start: head.start, end: d.tokens[j].end };
+  const evidence = sentenceSpan(sen);
+  const quote = d.quoteAt(span);
+  const quantities = d.ctx.quantities.filter((q) => q.start >= sen.start && q.end <= sen.end).map((q) => q.id);
+  const negated = isNegated(d, i, nominal);
+  const hypothetical = t.type === 'threat' || isHypothetical(d, i, j);
+  const hasEntity = parts.some((p) => p.entity);
+  // an event with no identifiable actor, place or time says nothing checkable
+  if (!hasEntity && !location && !time) return null;
+  let confidence = t.conf * (hasEntity ? 1 : 0.8);
+  if (/\b(reportedly|allegedly|said to|is believed|are believed)\b/i.test(d.text.slice(sen.start, head.start))) confidence *= 0.9;
+  return {
+    id: '', type: t.type, trigger: span, evidence, time, location, participants: parts, parts, quantities,
+    source: quote?.source ?? null, negated, hypothetical, confidence: Math.round(confidence * 100) / 100, sentence: sen.index,
+  };
+}
+
+function rolesFor(type: EventType): [Role, Role] {
+  switch (type) {
+    case 'killing': return ['victim', 'agent'];
+    case 'explosion': return ['victim', 'agent'];
+    case 'recruitment': return ['recruit', 'agent'];
+    case 'training': return ['beneficiary', 'agent'];
+    case 'pledge_of_allegiance': return ['beneficiary', 'agent'];
+    case 'agreement': case 'negotiation': case 'withdrawal': return ['agent', 'agent'];
+    default: return ['target', 'agent'];
+  }
+}
+
+function rightOf(d: DocIndex, _t: Trigger, j: number, taken: Set<string>): Arg | null {
+  const r = d.rightArg(j, taken);
+  // a prepositional "alongside X"/"by X" is not the object
+  if (r && /^(alongside|by|with|against|to)$/i.test(prevPrep(d, r))) return null;
+  return r;
+}
+
+/** The preposition governing an argument (the word before it, skipping "the"). */
+function prevPrep(d: DocIndex, a: Arg): string {
+  let k = a.tokens[0] - 1;
+  while (k > 0 && /^(the|a|an)$/i.test(d.tokens[k].text)) k--;
+  // "with Taliban commander X": the arg token range starts at the first name of the NP
+  return d.lower(k);
+}
+
+function isPassive(d: DocIndex, i: number): boolean {
+  const w = d.lower(i);
+  if (!/(ed|en|wn|ld|ht|ot)$/.test(w) || !isVerb(d, i)) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    if (BE.test(d.tokens[k].text)) return true;
+    if (!/^(ADV|PART)$/.test(d.tokens[k].pos)) break;
+  }
+  return /^by$/i.test(d.tokens[i + 1]?.text ?? '');
+}
+
+function hasLightVerb(d: DocIndex, i: number): boolean {
+  for (let k = i - 1; k >= Math.max(0, i - 5); k--) {
+    if (d.tokens[k].sentence !== d.tokens[i].sentence) break;
+    if (LIGHT_VERB.has(d.stems[k]) && isVerb(d, k)) return true;
+    if (d.tokens[k].pos === 'VERB' && !LIGHT_VERB.has(d.stems[k])) return false;
+  }
+  return false;
+}
+
+/** Actors just before a nominal trigger: "US-Taliban deal", "the US accord", "Israel's withdrawal". */
+function premodifiers(d: DocIndex, i: number): Arg[] {
+  const out: Arg[] = [];
+  for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+    const tok = d.tokens[k];
+    if (tok.sentence !== d.tokens[i].sentence) break;
+    const m = d.mentionAt[k];
+    if (m) {
+      if (d.isActor(m) || d.isPlaceMention(m)) out.push({ entity: m.entity, mention: m, tokens: d.tokenRange(m) });
+      k = d.tokenRange(m)[0];
+      continue;
+    }
+    if (/^(-|–|’s|'s|and|\/)$/.test(tok.text) || tok.pos === 'ADJ' || tok.pos === 'NUM') continue;
+    break;
+  }
+  return out.reverse();
+}
+
+/** "between X and Y" after a trigger. */
+function between(d: DocIndex, j: number): Arg[] {
+  const s = d.sentenceOfToken(j);
+  if (!/^between$/i.test(d.tokens[j + 1]?.text ?? '') || j + 1 > s.lastToken) return [];
+  const out: Arg[] = [];
+  const a = d.rightArg(j + 1, new Set(), 4);
+  if (a) {
+    out.push(a);
+    const k = a.tokens[1] + 1;
+    if (/^and$/i.test(d.tokens[k]?.text ?? '')) { const b = d.rightArg(k, new Set([a.entity ?? '']), 4); if (b) out.push(b); }
+  }
+  return out;
+}
+
+/** The first actor after the trigger in the sentence, outside "alongside/in conjunction with" phrases: the target of a strike. */
+function firstActorAfter(d: DocIndex, j: number, taken: Set<string>): Arg | null {
+  const s = d.sentenceOfToken(j);
+  for (let k = j + 1; k <= s.lastToken; k++) {
+    const m = d.mentionAt[k];
+    if (!m) continue;
+    const [a, b] = d.tokenRange(m);
+    k = b;
+    if (!d.isActor(m) || d.isPlaceMention(m) || taken.has(m.entity)) continue;
+    if (/(with|alongside|by)$/i.test(d.text.slice(d.tokens[Math.max(0, a - 3)].start, d.tokens[a].start).trim().replace(/\s+the$/i, ''))) continue;
+    return d.argAt(a, taken);
+  }
+  return null;
+}
+
+/** Where the event happened: the locative phrase after the trigger, else a fronted "In X," or a locative before it. */
+function placeOf(d: DocIndex, type: EventType, i: number, j: number, sen: { firstToken: number; lastToken: number; index: number; start: number; end: number }): string | null {
+  const places = d.places(sen as any);
+  const locative = (p: { prep: string; first: number }) => PLACE_PREP.test(p.prep) || (type === 'withdrawal' && p.prep === 'from')
+    || (p.prep === 'of' && /^(provinces?|districts?|regions?|parts?|areas?|north|south|east|west)$/i.test(d.tokens[p.first - 2]?.text ?? d.tokens[p.first - 3]?.text ?? ''));
+  const after = places.filter((p) => p.first > j && locative(p));
+  // the first place after the trigger, unless a clause boundary intervenes
+  for (const p of after) {
+    const gap = d.text.slice(d.tokens[j].end, d.tokens[p.first].start);
+    if (/[;:]|\b(while|where|when|which|who|but)\b/i.test(gap)) break;
+    if (/,/.test(gap) && p.first - j > 8) break;
+    return p.m.entity;
+  }
+  const before = places.filter((p) => p.first < i && locative(p));
+  const fronted = before.find((p) => p.first <= sen.firstToken + 3 && /^(in|at|inside|near)$/.test(p.prep));
+  if (fronted) return fronted.m.entity;
+  const near = before.filter((p) => i - p.first <= 12);
+  return near.length ? near[near.length - 1].m.entity : null;
+}
+
+/** The time expression of the sentence nearest the trigger. */
+function timeOf(d: DocIndex, i: number, sen: { start: number; end: number }): string | null {
+  const at = d.tokens[i].start;
+  let best: string | null = null, dist = Infinity;
+  for (const t of d.ctx.times) {
+    if (t.start < sen.start || t.end > sen.end || !t.value) continue;
+    const k = Math.min(Math.abs(t.start - at), Math.abs(t.end - at));
+    if (k < dist) { dist = k; best = t.id; }
+  }
+  return best;
+}
+
+/** Negation scoping the trigger: "will not fight", "have not communicated any plan to fight" (not "not only"). */
+function isNegated(d: DocIndex, i: number, nominal: boolean): boolean {
+  const [a] = d.clause(i);
+  for (let k = i - 1; k >= Math.max(a, i - 7); k--) {
+    const w = d.lower(k);
+    // "not for a deal" does not deny the deal; "no deal", "without an agreement" do
+    if (nominal && !/^(no|without)$/.test(w)) continue;
+    if (NEG.test(w) && !/^only$/i.test(d.tokens[k + 1]?.text ?? '')) {
+      // a noun between the negation and the trigger means the negation belongs to something else
+      for (let m = k + 1; m < i; m++) {
+        if ((isNoun(d, m) || d.tokens[m].pos === 'PRON') && !/^(plan|plans|intention|attempt|effort|sign|one)$/i.test(d.tokens[m].text)) return false;
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Planned, promised or conditional: modal or "if" in the clause, infinitive "to", "impending", "withdrawal date". */
+function isHypothetical(d: DocIndex, i: number, j: number): boolean {
+  const [a] = d.clause(i);
+  const s = d.sentenceOfToken(i);
+  if (/^to$/i.test(d.tokens[i - 1]?.text ?? '') || (/^to$/i.test(d.tokens[i - 2]?.text ?? '') && d.tokens[i - 1].pos === 'ADV')) return true;
+  if (HYPO_AFTER.test(d.tokens[j + 1]?.text ?? '')) return true;
+  for (let k = i - 1; k >= Math.max(s.firstToken, a - 1, i - 8); k--) {
+    const w = d.tokens[k].text;
+    if (MODAL.test(w) || HYPO_CUE.test(w)) return true;
+  }
+  // "If ..., the Taliban will ..." — a conditional opening the sentence
+  return /^(if|unless)$/i.test(d.tokens[s.firstToken].text) || /^[“"]?(if|unless)\b/i.test(d.text.slice(s.start, s.start + 8));
+}
+
+// ---- merging repeated mentions ----
+
+/** Event types that an article usually mentions as one occurrence (the withdrawal, the deal). */
+const LOOSE = new Set<EventType>(['withdrawal', 'agreement', 'negotiation']);
+
+function agents(e: Draft): Set<string> {
+  return new Set(e.parts.filter((p) => p.entity && (p.role === 'agent' || p.role === 'ally')).map((p) => p.entity!));
+}
+function ents(e: Draft): Set<string> { return new Set(e.parts.filter((p) => p.entity).map((p) => p.entity!)); }
+const overlap = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
+
+function sameEvent(a: Draft, b: Draft): boolean {
+  if (a.type !== b.type || a.negated !== b.negated) return false;
+  const ag = agents(a), bg = agents(b);
+  if (ag.size && bg.size && !overlap(ag, bg)) return false;
+  if (LOOSE.has(a.type)) return true;
+  if (a.location && b.location && a.location !== b.location) return false;
+  if (a.time && b.time && a.time !== b.time) return false;
+  if (a.sentence === b.sentence) return true;
+  return overlap(ents(a), ents(b)) || (!!a.location && a.location === b.location) || (!!a.time && a.time === b.time);
+}
+
+function merge(drafts: Draft[]): Draft[] {
+  const out: Draft[] = [];
+  for (const e of drafts) {
+    const into = out.find((o) => sameEvent(o, e));
+    if (!into) { out.push(e); continue; }
+    for (const p of e.parts) {
+      if (!into.parts.some((q) => (p.entity ? q.entity === p.entity : q.description === p.description))) into.parts.push(p);
+    }
+    into.location ??= e.location;
+    into.time ??= e.time;
+    into.source ??= e.source;
+    for (const q of e.quantities) if (!into.quantities.includes(q)) into.quantities.push(q);
+    into.hypothetical = into.hypothetical && e.hypothetical;
+    into.confidence = Math.min(1, Math.round((Math.max(into.confidence, e.confidence) + 0.05) * 100) / 100);
+  }
+  return out;
+}
+
+function finish(drafts: Draft[]): EventRecord[] {
+  return drafts.map((e, k) => ({
+    id: `v${k + 1}`, type: e.type, trigger: e.trigger, evidence: e.evidence, time: e.time ?? null, location: e.location ?? null,
+    participants: e.parts, quantities: e.quantities, source: e.source ?? null, negated: e.negated, hypothetical: e.hypothetical,
+    confidence: e.confidence,
+  }));
 }

@@ -1,0 +1,323 @@
+// patterns: shared helpers for the event and relation extractors. Token stems, the mention at a
+// token, clause windows, noun-phrase arguments around a cue word, pronoun/nominal resolution,
+// places, and the quote (hence source) a span sits in.
+import type { Entity, ExtractionContext, Mention, Quote, Sentence, Span, Token } from '../types.js';
+import type { Attribution } from './quotes.js';
+
+const IRREGULAR: Record<string, string> = {
+  fought: 'fight', struck: 'strike', led: 'lead', took: 'take', taken: 'take', held: 'hold', met: 'meet',
+  withdrew: 'withdraw', withdrawn: 'withdraw', shot: 'shoot', swore: 'swear', sworn: 'swear', slain: 'slay',
+  slew: 'slay', blew: 'blow', blown: 'blow', began: 'begin', begun: 'begin', bore: 'bear', fled: 'flee',
+  hit: 'hit', made: 'make', drove: 'drive', driven: 'drive', rose: 'rise', threw: 'throw', seen: 'see', saw: 'see',
+  pulled: 'pull', wed: 'wed', sought: 'seek', brought: 'bring', caught: 'catch', gave: 'give', given: 'give',
+};
+
+/** A crude but consistent stem: inflected forms of one word share it (kill/killed/killing → kil, marry/married → marri). */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
+  if (IRREGULAR[w]) w = IRREGULAR[w];
+  if (w.length > 4 && /ies$|ied$/.test(w)) w = w.slice(0, -3) + 'i';
+  else if (w.length > 3 && /[^su]s$/.test(w) && !/ss$|is$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
+  if (w.length > 2 && w.endsWith('y')) w = w.slice(0, -1) + 'i';
+  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+export const PLACE_NOUN = /^(province|district|city|town|village|region|state|county|governorate|prefecture|area|valley|border|capital)s?$/i;
+const NOMINAL_GROUP = /^(group|groups|militants?|insurgents?|organi[sz]ation|movement|network|outfit|insurgency|rebels?|militia|jihadists?|fighters?|adherents?|members?|operatives?|forces?|troops|army|government|regime|administration|unit|corps)$/i;
+const PRONOUN_PLURAL = /^(they|them|their|theirs|themselves)$/i;
+const PRONOUN_IT = /^(it|its|itself)$/i;
+const PRONOUN_PERSON = /^(he|him|his|she|her|himself|herself)$/i;
+const PRONOUN_FIRST = /^(we|us|our|ours|i|me|my)$/i;
+
+/** Words that close a clause when scanning for arguments. */
+const CLAUSE_STOP = /^(;|:|while|whereas|although|though|because|but|since|after|before|when|where|which|who|whom|whose|despite|unless|if|–|—|“|”|")$/i;
+
+export interface Arg { entity?: string | null; description?: string | null; mention?: Mention; tokens: [number, number] }
+
+export class DocIndex {
+  readonly text: string;
+  readonly tokens: Token[];
+  readonly sentences: Sentence[];
+  readonly mentions: Mention[];
+  readonly entityById: Map<string, Entity>;
+  /** mention covering each token, if any */
+  readonly mentionAt: (Mention | undefined)[];
+  readonly stems: string[];
+
+  constructor(readonly ctx: ExtractionContext, readonly attr: Attribution) {
+    this.text = ctx.nlp.text;
+    this.tokens = ctx.nlp.tokens;
+    this.sentences = ctx.nlp.sentences;
+    this.mentions = [...ctx.mentions].sort((a, b) => a.start - b.start);
+    this.entityById = new Map(ctx.entities.map((e) => [e.id, e]));
+    this.stems = this.tokens.map((t) => stem(t.text));
+    this.mentionAt = new Array(this.tokens.length);
+    let k = 0;
+    for (const t of this.tokens) {
+      while (k < this.mentions.length && this.mentions[k].end <= t.start) k++;
+      const m = this.mentions[k];
+      if (m && m.start < t.end && t.start < m.end) this.mentionAt[t.index] = m;
+    }
+  }
+
+  entity(m: Mention | undefined): Entity | undefined { return m ? this.entityById.get(m.entity) : undefined; }
+  lower(i: number): string { return this.tokens[i]?.text.toLowerCase() ?? ''; }
+  sentenceOfToken(i: number): Sentence { return this.sentences[this.tokens[i].sentence]; }
+
+  /** Token range [first, last] of a mention. */
+  tokenRange(m: Mention): [number, number] {
+    let a = -1, b = -1;
+    for (let i = this.tokenIndexAt(m.start); i < this.tokens.length && this.tokens[i].start < m.end; i++) {
+      if (this.tokens[i].end > m.start) { if (a < 0) a = i; b = i; }
+    }
+    return [a, b];
+  }
+
+  /** Index of the first token ending after offset. */
+  tokenIndexAt(offset: number): number {
+    let lo = 0, hi = this.tokens.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.tokens[mid].end <= offset) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  isPlaceMention(m: Mention | undefined): boolean {
+    if (!m) return false;
+    const e = this.entity(m);
+    if (m.type === 'GPE' || m.type === 'LOC' || e?.type === 'GPE' || e?.type === 'LOC') return true;
+    // a name followed by "province"/"district" is a place whatever the tagger said
+    const [, b] = this.tokenRange(m);
+    return b >= 0 && PLACE_NOUN.test(this.tokens[b + 1]?.text ?? '') && e?.type !== 'PERSON';
+  }
+
+  isActor(m: Mention | undefined): boolean {
+    if (!m) return false;
+    const t = this.entity(m)?.type ?? m.type;
+    return (t === 'ORG' || t === 'PERSON' || t === 'NORP' || t === 'GPE') && !(t !== 'GPE' && this.isPlaceMention(m));
+  }
+
+  /** Clause window around token i within its sentence: stops at ; : dashes, quotes and subordinators. */
+  clause(i: number): [number, number] {
+    const s = this.sentenceOfToken(i);
+    let a = i, b = i;
+    while (a > s.firstToken && !CLAUSE_STOP.test(this.tokens[a - 1].text)) a--;
+    while (b < s.lastToken && !CLAUSE_STOP.test(this.tokens[b + 1].text)) b++;
+    return [a, b];
+  }
+
+  /** The quote containing a span, if any (direct or reported). */
+  quoteAt(span: Span): Quote | undefined {
+    let best: Quote | undefined;
+    for (const q of this.attr.quotes) {
+      if (q.start <= span.start && span.end <= q.end && (!best || q.end - q.start < best.end - best.start)) best = q;
+    }
+    return best;
+  }
+
+  /** The mention-headed noun phrase containing token i: "Taliban commander Hazrat Ali" → Hazrat Ali, "al-Qaeda operatives" → al-Qaeda. */
+  argAt(i: number, exclude: Set<string> = new Set()): Arg | null {
+    const m = this.mentionAt[i];
+    if (m && !exclude.has(m.entity)) {
+      let [a, b] = this.tokenRange(m);
+      // take the last mention of a run "ORG role PERSON" as the head
+      let head = m;
+      for (let j = b + 1; j <= b + 3 && j < this.tokens.length; j++) {
+        const n = this.mentionAt[j];
+        if (n && n !== head) { if (this.entity(n)?.type === 'PERSON' || n.type === 'PERSON') { head = n; b = this.tokenRange(n)[1]; } break; }
+        if (!/^[a-z-]+$/.test(this.tokens[j].text) || this.tokens[j].pos === 'VERB' || this.tokens[j].pos === 'ADP') break;
+      }
+      return { entity: head.entity, mention: head, tokens: [a, b] };
+    }
+    return null;
+  }
+
+  /**
+   * Resolve a pronoun or nominal ("they", "its", "the group") to an earlier actor: the first ORG
+   * (or PERSON for he/she) of the current sentence before the word, else of the previous two sentences.
+   * First-person pronouns inside a quote resolve to the speaker's affiliation or entity.
+   */
+  resolve(i: number, exclude: Set<string>): Arg | null {
+    const w = this.lower(i);
+    const tok = this.tokens[i];
+    if (PRONOUN_FIRST.test(w)) {
+      const q = this.quoteAt(tok);
+      const src = q?.source ? this.attr.sources.find((s) => s.id === q.source) : undefined;
+      const ent = src?.affiliation ?? (w === 'i' || w === 'me' || w === 'my' ? src?.entity : null) ?? null;
+      if (ent && !exclude.has(ent)) return { entity: ent, tokens: [i, i] };
+      return null;
+    }
+    const wantPerson = PRONOUN_PERSON.test(w);
+    const ok = (m: Mention) => {
+      const e = this.entity(m);
+      const t = e?.type ?? m.type;
+      if (exclude.has(m.entity) || this.isPlaceMention(m)) return false;
+      return wantPerson ? t === 'PERSON' : t === 'ORG';
+    };
+    const s = tok.sentence;
+    for (let k = s; k >= Math.max(0, s - 2); k--) {
+      const sen = this.sentences[k];
+      const last = k === s ? i - 1 : sen.lastToken;
+      for (let j = sen.firstToken; j <= last; j++) {
+        const m = this.mentionAt[j];
+        if (m && ok(m)) return { entity: m.entity, mention: m, tokens: [i, i] };
+      }
+    }
+    return null;
+  }
+
+  /** Is token i the head of a referring pronoun or nominal ("they", "the group", "its adherents")? */
+  isReferring(i: number): boolean {
+    const w = this.lower(i);
+    if (PRONOUN_PLURAL.test(w) || PRONOUN_IT.test(w) || PRONOUN_PERSON.test(w) || PRONOUN_FIRST.test(w)) return true;
+    return NOMINAL_GROUP.test(w) && /^(the|this|that|these|those|its|their|his)$/i.test(this.tokens[i - 1]?.text ?? '');
+  }
+
+  /** A referring NP at token i resolved to an actor, or described by its words. */
+  refAt(i: number, exclude: Set<string>): Arg | null {
+    const direct = this.argAt(i, exclude);
+    if (direct) return direct;
+    if (this.mentionAt[i]) return null;
+    const w = this.lower(i);
+    if (this.isReferring(i)) {
+      // "its adherents": resolve the possessive determiner rather than the noun
+      const det = this.lower(i - 1);
+      const at = NOMINAL_GROUP.test(w) && /^(its|their|his)$/.test(det) ? i - 1 : i;
+      const r = this.resolve(at, exclude);
+      const desc = this.text.slice(this.tokens[NOMINAL_GROUP.test(w) ? i - 1 : i].start, this.tokens[i].end);
+      if (r) return { ...r, description: desc, tokens: [i, i] };
+      return { description: desc, tokens: [i, i] };
+    }
+    return null;
+  }
+
+  /** Nearest argument left of token i within its clause (skipping over an appositive ", X ,"). */
+  leftArg(i: number, exclude: Set<string>, limit = 14): Arg | null {
+    const s = this.sentenceOfToken(i);
+    for (let j = i - 1; j >= Math.max(s.firstToken, i - limit); j--) {
+      const t = this.tokens[j].text;
+      if (/^[;:]$/.test(t) || (CLAUSE_STOP.test(t) && !/^[,–—“”"]$/.test(t) && this.tokens[j].pos === 'SCONJ')) break;
+      if (/^(that|which|who)$/i.test(t)) break;
+      const m = this.mentionAt[j];
+      if (m) {
+        if (this.isPlaceMention(m) && /^(in|at|near|inside|from|of)$/i.test(this.tokens[this.tokenRange(m)[0] - 1]?.text ?? '')) continue;
+        if (exclude.has(m.entity)) continue;
+        if (!this.isActor(m)) continue;
+        // "X's unit" / "members of X": still X
+        const r = this.argAt(this.tokenRange(m)[0], exclude);
+        if (r) return r;
+      }
+      // object pronouns ("saw them") cannot be the subject
+      if (this.tokens[j].pos === 'NOUN' || (this.tokens[j].pos === 'PRON' && !/^(them|him|her|us|me|it)$/i.test(t))) {
+        const r = this.refAt(j, exclude);
+        if (r) return r;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The subject noun phrase of a cue: skip the verb group and the cue's own determiners leftwards,
+   * then take the first noun phrase; its name, or its resolved pronoun/possessive ("their foreign
+   * fighters"). Unlike leftArg it never reaches past that phrase ("groups of fighters aligned with X"
+   * has no named subject).
+   */
+  subjectOf(i: number, exclude: Set<string>): Arg | null {
+    const s = this.sentenceOfToken(i);
+    let j = i - 1;
+    while (j >= s.firstToken && /^(DET|ADJ|ADV|AUX|PART|VERB)$/.test(this.tokens[j].pos) && !this.mentionAt[j]
+      && !/^(that|which|who|whom|and|or|but|if|while)$/i.test(this.tokens[j].text)) {
+      if (/^(its|their|his|her|our|we|they|it)$/i.test(this.tokens[j].text)) break;
+      j--;
+    }
+    // the noun phrase: names, nouns, adjectives, numbers and possessives
+    for (let k = j; k >= Math.max(s.firstToken, j - 6); k--) {
+      const t = this.tokens[k];
+      const m = this.mentionAt[k];
+      if (m) {
+        if (exclude.has(m.entity) || !this.isActor(m) || this.isLocative(m)) return null;
+        return this.argAt(this.tokenRange(m)[0], exclude);
+      }
+      if (this.isReferring(k) || /^(its|their|his|her|our)$/i.test(t.text)) {
+        const r = this.refAt(k, exclude);
+        if (r) return r;
+      }
+      if (!/^(NOUN|ADJ|NUM|DET|PRON)$/.test(t.pos) && !/^['’]s$/.test(t.text)) return null;
+      if (t.pos === 'DET' && !/^(its|their|his|her)$/i.test(t.text)) return null;
+    }
+    return null;
+  }
+
+  /** A place named as the setting ("in X", "provinces of X"), not as an actor. */
+  isLocative(m: Mention): boolean {
+    if (!this.isPlaceMention(m)) return false;
+    let p = this.tokenRange(m)[0] - 1;
+    if (/^the$/i.test(this.tokens[p]?.text ?? '')) p--;
+    const w = this.lower(p);
+    if (/^(in|at|near|inside|outside|into|across|throughout|from|on|around|within)$/.test(w)) return true;
+    return w === 'of' && PLACE_NOUN.test(this.tokens[p - 1]?.text ?? '') || /^(lines|parts|north|south|east|west|outskirts)$/i.test(this.tokens[p - 1]?.text ?? '');
+  }
+
+  /** Nearest argument right of token i within its clause; places after a locative preposition are not arguments. */
+  rightArg(i: number, exclude: Set<string>, limit = 10): Arg | null {
+    const [, end] = this.clause(i);
+    for (let j = i + 1; j <= Math.min(end, i + limit); j++) {
+      const t = this.tokens[j].text;
+      if (t === ',' || /^(while|and|but|to|as)$/i.test(t) && j > i + 1) break;
+      const m = this.mentionAt[j];
+      if (m) {
+        const [a, b] = this.tokenRange(m);
+        if (this.isLocative(m)) { j = b; continue; }
+        if (exclude.has(m.entity)) { j = b; continue; }
+        if (!this.isActor(m)) { j = b; continue; }
+        return this.argAt(a, exclude);
+      }
+      if (this.tokens[j].pos === 'PRON' || this.tokens[j].pos === 'NOUN') {
+        const r = this.refAt(j, exclude);
+        if (r) return r;
+      }
+    }
+    return null;
+  }
+
+  /** The actor after a preposition word ("by", "alongside", "to") following token i in the same sentence. */
+  prepArg(i: number, preps: RegExp, exclude: Set<string>, limit = 12): Arg | null {
+    const s = this.sentenceOfToken(i);
+    for (let j = i + 1; j <= Math.min(s.lastToken, i + limit); j++) {
+      if (/^[;:]$/.test(this.tokens[j].text)) break;
+      if (preps.test(this.tokens[j].text)) {
+        const r = this.rightArg(j, exclude, 6);
+        if (r) return r;
+      }
+    }
+    return null;
+  }
+
+  /** Place mentions of a sentence with the preposition before each. */
+  places(sentence: Sentence): { m: Mention; prep: string; first: number }[] {
+    const out: { m: Mention; prep: string; first: number }[] = [];
+    let last: Mention | undefined;
+    for (let j = sentence.firstToken; j <= sentence.lastToken; j++) {
+      const m = this.mentionAt[j];
+      if (!m || m === last) continue;
+      last = m;
+      if (!this.isPlaceMention(m)) continue;
+      const a = this.tokenRange(m)[0];
+      let p = a - 1;
+      if (/^the$/i.test(this.tokens[p]?.text ?? '')) p--;
+      out.push({ m, prep: p >= sentence.firstToken ? this.lower(p) : '', first: a });
+    }
+    return out;
+  }
+}
+
+/** Evidence span of a sentence. */
+export function sentenceSpan(s: Sentence): Span { return { start: s.start, end: s.end }; }
+
+/** Canonical order for symmetric pairs. */
+export function ordered(a: string, b: string): [string, string] {
+  const n = (x: string) => Number(x.replace(/\D+/g, '')) || 0;
+  return n(a) < n(b) || (n(a) === n(b) && a < b) ? [a, b] : [b, a];
+}
