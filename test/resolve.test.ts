@@ -197,3 +197,25 @@ test('salience is in 0..1 and favours frequent, early entities', () => {
   for (const e of r.entities) assert.ok(e.salience >= 0 && e.salience <= 1);
   assert.ok(t.salience > k.salience);
 });
+
+test('acronym definition recovers a long name the tagger cut up, and its lower-case repeat', () => {
+  const text = 'Members of Al Qaeda in the Indian Subcontinent (AQIS) came. Later al-Qaeda in the Indian subcontinent grew.';
+  const r = run(text, [['Al Qaeda', 'ORG'], ['Indian', 'NORP'], ['AQIS', 'ORG'], ['al-Qaeda', 'ORG']]);
+  const e = r.entityOf('AQIS')!;
+  assert.equal(e.name, 'Al Qaeda in the Indian Subcontinent');
+  assert.equal(e.mentions.length, 3);
+  assert.ok(!r.entities.some((x) => x.name === 'Indian'));
+});
+
+test('two known names run together are split ("Laden al-Qaeda")', () => {
+  const text = 'Osama bin Laden led. Post-bin Laden al-Qaeda is weak, al-Qaeda said.';
+  const r = run(text, [['Osama bin Laden', 'PERSON'], ['Laden al-Qaeda', 'PERSON'], ['al-Qaeda', 'ORG']]);
+  assert.equal(r.entityOf('Osama bin Laden')!.mentions.length, 2);
+  assert.equal(r.entities.find((e) => e.type === 'ORG')!.mentions.length, 2);
+});
+
+test('an organisation is referred back to by its first word', () => {
+  const r = run('A UN Security Council committee wrote. The UN report says more.', [['UN Security Council', 'ORG'], ['UN', 'ORG']]);
+  assert.equal(r.entities.length, 1);
+  assert.equal(r.entities[0].name, 'UN Security Council');
+});

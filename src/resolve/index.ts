@@ -50,9 +50,10 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
 
   // "US-Taliban deal", "Al-Qaeda-Taliban efforts": a hyphenated compound of two known names is two mentions
   const docKeys = new Set(kept.map((c) => compactKey(c.text.replace(/^the\s+/i, ''))));
+  const docTails = new Set(kept.map((c) => compactKey(c.text.split(/\s+/).pop() ?? '')));
   const knownLex = (x: string) => !!lookupOrg(x) || !!lookupNorp(x) || lookupPlaces(x).length > 0;
   const known = (x: string) => docKeys.has(compactKey(x)) || knownLex(x);
-  const split: MentionCandidate[] = [];
+  let split: MentionCandidate[] = [];
   for (const c of kept) {
     let done = false;
     if (c.text.includes('-') && !knownLex(c.text)) {
@@ -64,8 +65,37 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
         }
       }
     }
+    // "post-bin Laden al-Qaeda": two known names run together
+    const ws = [...c.text.matchAll(/\s+/g)];
+    if (!done && ws.length && !knownLex(c.text)) {
+      for (const w of ws) {
+        const l = c.text.slice(0, w.index), r = c.text.slice(w.index! + w[0].length);
+        if ((docKeys.has(compactKey(l)) || docTails.has(compactKey(l))) && !!(lookupOrg(r) || lookupPlaces(r).some((p) => p.feature === 'country'))) {
+          split.push({ ...c, end: c.start + w.index!, text: l }, { ...c, start: c.start + w.index! + w[0].length, text: r });
+          done = true; break;
+        }
+      }
+    }
     if (!done) split.push(c);
   }
+  // "Long Name (ACR)" that the tagger missed or cut: recover the long name that spells the acronym
+  for (const m of text.matchAll(/\(([A-Z][A-Za-z]{1,7})\)/g)) {
+    const acr = m[1];
+    if (!isAcronym(acr)) continue;
+    const before = text.slice(Math.max(0, m.index! - 120), m.index!);
+    const words = [...before.matchAll(/[\p{L}'’-]+/gu)];
+    for (let k = Math.max(0, words.length - 10); k < words.length; k++) {
+      const s0 = m.index! - before.length + words[k].index!;
+      const phrase = text.slice(s0, m.index!).trimEnd();
+      if (!/^\p{Lu}/u.test(phrase) || /[.,;:!?]/.test(phrase) || !spells(acr, phrase)) continue;
+      const e0 = s0 + phrase.length;
+      if (split.some((c) => c.start === s0 && c.end === e0)) break;
+      for (let i = split.length - 1; i >= 0; i--) if (split[i].start >= s0 && split[i].end <= e0) split.splice(i, 1);
+      if (!split.some((c) => c.start < e0 && c.end > s0)) split.push({ start: s0, end: e0, text: phrase, type: 'ORG' });
+      break;
+    }
+  }
+  split.sort((a, b) => a.start - b.start);
 
   const cands: Cand[] = [];
   for (const c0 of split) {
@@ -196,6 +226,14 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     }
   }
 
+  // organisation back-reference by its first word ("UN" after "UN Security Council", "Stanford" after "Stanford University")
+  for (const cl of live()) {
+    if (cl.type !== 'ORG' || cl.cands.some((c) => c.tokens.length !== 1)) continue;
+    const first = Math.min(...cl.cands.map((c) => c.start));
+    const owners = live().filter((o) => o !== cl && o.type === 'ORG' && o.cands.some((c) => c.tokens.length >= 2 && c.tokens[0] === cl.cands[0].tokens[0] && c.start < first));
+    if (owners.length === 1) merge(owners[0], cl);
+  }
+
   // ---- 4. document-level consistency: unmatched occurrences of known names become mentions ----
   const taken: [number, number][] = cands.map((c) => [c.start, c.end]);
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
@@ -214,7 +252,24 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   }
   for (const [s, owners] of personSurnames) if (owners.size === 1) forms.push({ form: s, cl: [...owners][0] });
   forms.sort((a, b) => b.form.length - a.form.length);
+  const dropInside = (s: number, e: number) => {
+    for (const cl of live()) cl.cands = cl.cands.filter((c) => !(c.start >= s && c.end <= e && (c.start > s || c.end < e)));
+    for (let i = taken.length - 1; i >= 0; i--) if (taken[i][0] >= s && taken[i][1] <= e) taken.splice(i, 1);
+  };
   for (const { form, cl } of forms) {
+    // long names (3+ words) also match with other casing and hyphen/space ("al-Qaeda in the Indian subcontinent")
+    if (form.split(/\s+/).length >= 3) {
+      const re = new RegExp('(?<![\\p{L}\\p{N}])' + form.split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+') + '(?![\\p{L}\\p{N}])', 'giu');
+      for (const m of text.matchAll(re)) {
+        const s0 = m.index!, e0 = s0 + m[0].length;
+        if (taken.some(([a, b]) => a === s0 && b === e0)) continue;
+        if (taken.some(([a, b]) => s0 < b && e0 > a && (a < s0 || b > e0))) continue; // inside or across a longer one
+        dropInside(s0, e0);
+        cl.cands.push({ start: s0, end: e0, text: m[0], type: cl.type, core: m[0], title: null, hint: null, tokens: [], cluster: cl.id });
+        taken.push([s0, e0]);
+      }
+      continue;
+    }
     if (form.length < 2 || !/\p{Lu}/u.test(form)) continue;
     const single = !/\s/.test(form);
     if (single && (lowerWords.has(form.toLowerCase()) || SENTENCE_STARTERS.has(form.toLowerCase()))) continue;
