@@ -22,14 +22,15 @@ CREATE TABLE clusters (id TEXT PRIMARY KEY, size INTEGER NOT NULL, outlet_key TE
   first_seen TEXT, last_seen TEXT);
 CREATE TABLE lsh (key TEXT NOT NULL, article_seq INTEGER NOT NULL REFERENCES articles(seq));
 CREATE INDEX lsh_key ON lsh(key);
-CREATE TABLE entities (id {{pk}}, name TEXT NOT NULL, name_key TEXT NOT NULL, type TEXT NOT NULL, subtype TEXT, kb_key TEXT, country TEXT,
+CREATE TABLE entities (id {{pk}}, name TEXT NOT NULL, name_key TEXT NOT NULL, surname_key TEXT, type TEXT NOT NULL, subtype TEXT, kb_key TEXT, country TEXT,
   lat DOUBLE PRECISION, lon DOUBLE PRECISION, mention_count INTEGER NOT NULL, article_count INTEGER NOT NULL,
   first_seen TEXT, last_seen TEXT);
 CREATE INDEX entities_kb ON entities(kb_key);
 CREATE INDEX entities_name_key ON entities(name_key, type);
+CREATE INDEX entities_surname_key ON entities(surname_key);
 CREATE TABLE entity_aliases (alias_key TEXT NOT NULL, entity_id INTEGER NOT NULL REFERENCES entities(id), alias TEXT NOT NULL,
-  count INTEGER NOT NULL, PRIMARY KEY (alias_key, entity_id));
-CREATE INDEX entity_aliases_entity ON entity_aliases(entity_id);
+  count INTEGER NOT NULL, PRIMARY KEY (entity_id, alias));
+CREATE INDEX entity_aliases_key ON entity_aliases(alias_key);
 CREATE TABLE article_entities (article_seq INTEGER NOT NULL REFERENCES articles(seq), local_id TEXT NOT NULL,
   entity_id INTEGER NOT NULL REFERENCES entities(id), name TEXT NOT NULL, mentions INTEGER NOT NULL, salience DOUBLE PRECISION,
   PRIMARY KEY (article_seq, local_id));

@@ -172,6 +172,11 @@ async function resolveEntity(db: Db, e: Entity, seen: string, counted: Set<numbe
   if (id == null) {
     const rows = await db.all(`SELECT ea.alias_key, en.id, en.name_key, en.country, en.kb_key, en.mention_count FROM entity_aliases ea
       JOIN entities en ON en.id = ea.entity_id WHERE en.type = ? AND ea.alias_key IN (${keys.map(() => '?').join(',')})`, [e.type, ...keys]);
+    // A one-word person name also matches corpus persons by surname ("Sadat" vs "Sami Sadat", "Ahmad Sadat").
+    if (e.type === 'PERSON' && !nameKey.includes(' ')) {
+      rows.push(...(await db.all(`SELECT name_key AS alias_key, id, name_key, country, kb_key, mention_count FROM entities
+        WHERE surname_key = ? AND type = 'PERSON'`, [nameKey])).map((r) => ({ ...r, alias_key: nameKey })));
+    }
     const ok = rows.filter((r) => !(country && r.country && r.country !== country) && !(kb && r.kb_key && r.kb_key !== kb)
       && !(e.type === 'PERSON' && personConflict(nameKey, r.name_key)));
     const ids = (rs: typeof ok) => [...new Set(rs.map((r) => Number(r.id)))];
@@ -184,9 +189,10 @@ async function resolveEntity(db: Db, e: Entity, seen: string, counted: Set<numbe
   }
   const n = e.mentions.length;
   if (id == null) {
-    const r = await db.get(`INSERT INTO entities (name, name_key, type, subtype, kb_key, country, lat, lon, mention_count, article_count, first_seen, last_seen)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
-    [e.name, nameKey, e.type, e.subtype ?? null, kb, country, e.geo?.lat ?? null, e.geo?.lon ?? null, n, seen, seen]);
+    const surname = e.type === 'PERSON' && nameKey.includes(' ') ? nameKey.slice(nameKey.lastIndexOf(' ') + 1) : null;
+    const r = await db.get(`INSERT INTO entities (name, name_key, surname_key, type, subtype, kb_key, country, lat, lon, mention_count, article_count, first_seen, last_seen)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?) RETURNING id`,
+    [e.name, nameKey, surname, e.type, e.subtype ?? null, kb, country, e.geo?.lat ?? null, e.geo?.lon ?? null, n, seen, seen]);
     id = Number(r!.id);
   } else {
     await db.run(`UPDATE entities SET mention_count = mention_count + ?, article_count = article_count + ?,
@@ -195,11 +201,12 @@ async function resolveEntity(db: Db, e: Entity, seen: string, counted: Set<numbe
     [n, counted.has(id) ? 0 : 1, e.subtype ?? null, kb, country, e.geo?.lat ?? null, e.geo?.lon ?? null, seen, seen, seen, seen, id]);
   }
   counted.add(id);
-  const names = new Map<string, string>();
-  for (const a of [e.name, ...e.aliases]) { const k = aliasKey(a); if (k && !names.has(k)) names.set(k, a); }
-  for (const [k, a] of names) {
+  // Every surface spelling is kept (al-Qaeda, Al Qaeda); lookups go through the normalised key.
+  for (const a of new Set([e.name, ...e.aliases])) {
+    const k = aliasKey(a);
+    if (!k) continue;
     await db.run(`INSERT INTO entity_aliases (alias_key, entity_id, alias, count) VALUES (?, ?, ?, 1)
-      ON CONFLICT (alias_key, entity_id) DO UPDATE SET count = entity_aliases.count + 1`, [k, id, a]);
+      ON CONFLICT (entity_id, alias) DO UPDATE SET count = entity_aliases.count + 1`, [k, id, a]);
   }
   return id;
 }

@@ -1,0 +1,155 @@
+// The corpus store: the same suite against SQLite and (when DOSSIER_TEST_PG is set) PostgreSQL.
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openStore, type Store } from '../src/store/index.js';
+import { minhash, similarity } from '../src/store/minhash.js';
+import { aliasKey, outletKey } from '../src/store/normalize.js';
+import { A, A2, B, C, makeRecord } from './store-fixtures.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'dossier-store-'));
+const PG = process.env.DOSSIER_TEST_PG;
+
+test('alias and outlet keys', () => {
+  assert.equal(aliasKey('al-Qaeda'), aliasKey('Al Qaeda'));
+  assert.equal(aliasKey('The Taliban'), 'taliban');
+  assert.equal(outletKey('The Daily Beast'), outletKey('dailybeast.com'));
+});
+
+test('MinHash: a lightly edited copy is similar, another story is not', () => {
+  const a = minhash(A.document.text)!, a2 = minhash(A2.document.text)!, b = minhash(B.document.text)!;
+  assert.ok(similarity(a, a2) >= 0.6, `copy similarity ${similarity(a, a2)}`);
+  assert.ok(similarity(a, b) < 0.2, `unrelated similarity ${similarity(a, b)}`);
+});
+
+async function pgUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
+  // A private schema per run keeps runs apart and leaves nothing behind.
+  const schema = `dossier_test_${process.pid}_${Date.now()}`;
+  const c = new pg.Client({ connectionString: PG }); await c.connect();
+  await c.query(`CREATE SCHEMA ${schema}`);
+  const url = `${PG}${PG!.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  return { url, drop: async () => { await c.query(`DROP SCHEMA ${schema} CASCADE`); await c.end(); } };
+}
+
+const backends: [string, (() => Promise<{ url: string; drop: () => Promise<void> }>) | null, string?][] = [
+  ['sqlite', async () => ({ url: join(tmp, `s${Date.now()}.db`), drop: async () => {} })],
+  ['postgres', PG ? pgUrl : null, 'DOSSIER_TEST_PG is not set (a postgres:// URL; .ci/run starts a local cluster)'],
+];
+
+for (const [name, make, why] of backends) {
+  describe(`store (${name})`, { skip: make ? false : `skipped: ${why}` }, () => {
+    let store: Store; let url: string; let drop: () => Promise<void>;
+    before(async () => {
+      ({ url, drop } = await make!());
+      store = await openStore(url);
+      for (const r of [A, A2, B, C]) await store.addArticle(r);
+    });
+    after(async () => { await store?.close(); await drop?.(); });
+
+    test('idempotent: the same article twice is stored once', async () => {
+      const r = await store.addArticle(A, { uri: 'https://elsewhere.example/a' });
+      assert.equal(r.status, 'duplicate');
+      const s = await store.stats();
+      assert.equal(s.articles, 4);
+      assert.equal(s.exact_copies, 1);
+    });
+
+    test('near-duplicate clustering puts the republished copy with the original', async () => {
+      const s = await store.stats();
+      assert.equal(s.clusters, 1);
+      assert.equal(s.near_duplicates, 1);
+      assert.equal(s.republications, 1);
+      const [c] = await store.clusters();
+      assert.equal(c.size, 2);
+      assert.deepEqual(c.members.map((m) => m.id).sort(), [A.document.id, A2.document.id].sort());
+    });
+
+    test('entities merge across spellings; an ambiguous bare surname stays apart', async () => {
+      const [aq] = await store.entity('al Qaeda');
+      assert.equal(aq.name, 'Al Qaeda');
+      assert.equal(aq.article_count, 3);
+      assert.ok(aq.aliases.some((a) => a.alias === 'al-Qaeda'));
+      const sadats = await store.entity('Sadat');
+      assert.equal(sadats.length, 2, 'Sami Sadat and the unmerged bare Sadat');
+      const [ahmad] = await store.entity('Ahmad Sadat');
+      assert.equal(ahmad.article_count, 1);
+      const [sami] = await store.entity('Sami Sadat');
+      assert.equal(sami.article_count, 2);
+      assert.notEqual(sami.id, ahmad.id);
+      const bare = sadats.find((e) => e.name === 'Sadat')!;
+      assert.ok(bare && bare.id !== sami.id && bare.id !== ahmad.id);
+    });
+
+    test('relations aggregate with corroboration: a republished copy counts once', async () => {
+      const [tal] = await store.entity('Taliban');
+      const rel = tal.relations.find((r) => r.type === 'allied_with')!;
+      assert.ok(rel, 'allied_with relation');
+      assert.equal(rel.corroboration.articles, 3);
+      assert.equal(rel.corroboration.outlets, 2, 'Daily Beast (original + copy) and Reuters');
+      assert.equal(rel.corroboration.sources, 2);
+      assert.equal(rel.corroboration.named_sources, 1);
+      assert.equal(rel.corroboration.anonymous_sources, 1);
+      assert.equal(rel.corroboration.first_seen, '2021-05-10');
+      assert.equal(rel.corroboration.last_seen, '2021-06-01');
+      assert.equal((await store.stats()).relations, 1, 'symmetric relation stored once');
+    });
+
+    test('quotes by and about an entity', async () => {
+      const [m] = await store.entity('Zabihullah Mujahid');
+      assert.deepEqual(m.quotes_by.map((q) => q.text), ['we have no foreign fighters']);
+      const [kabul] = await store.entity('Kabul');
+      assert.equal(kabul.quotes_about[0].speaker, 'Ahmad Sadat');
+      assert.ok(kabul.events.length >= 2);
+    });
+
+    test('full-text search with snippets', async () => {
+      const hits = await store.search('intelligence official');
+      assert.equal(hits.length, 1);
+      assert.equal(hits[0].id, B.document.id);
+      assert.match(hits[0].snippet, /\[intelligence\]/i);
+      assert.deepEqual(await store.search('"unbalanced AND ('), [], 'user text is not query syntax');
+    });
+
+    test('events by type, date and place (name and radius)', async () => {
+      assert.deepEqual((await store.events({ type: 'airstrike' })).map((e) => e.location), ['Kunduz']);
+      assert.equal((await store.events({ from: '2021-05-30', to: '2021-05-31' })).length, 2);
+      assert.equal((await store.events({ to: '2021-05' })).length, 3, 'a month bound covers the whole month');
+      assert.equal((await store.events({ near: 'Kabul' })).length, 2);
+      const near = await store.events({ near: 'Kabul', km: 300 });
+      assert.ok(near.some((e) => e.type === 'airstrike' && e.distance_km! > 200), 'Kunduz is ~250 km from Kabul');
+      assert.equal((await store.events({ near: 'Kabul', km: 50 })).length, 2);
+    });
+
+    test('sources: named and anonymous', async () => {
+      const anon = await store.sources({ anonymous: true });
+      assert.equal(anon.length, 1);
+      assert.equal(anon[0].description, 'a senior Afghan intelligence official');
+      const all = await store.sources();
+      assert.ok(all.some((s) => s.name === 'Zabihullah Mujahid' && s.articles === 2));
+    });
+
+    test('one transaction per article: a failing write leaves no partial rows', async () => {
+      const bad = makeRecord({ text: 'The Taliban said something entirely new about the war in the north of the country today.', entities: [{ id: 'e1', name: 'Taliban', type: 'ORG' }] });
+      (bad as any).quotes = [{ id: 'q1', start: 0, end: 3, text: null, direct: true, source: null }]; // violates NOT NULL after the article row
+      const before = await store.stats();
+      await assert.rejects(store.addArticle(bad), /write failed/);
+      const after = await store.stats();
+      assert.deepEqual(after, before);
+      assert.equal((await store.search('entirely new')).length, 0);
+    });
+
+    test('migrations are recorded and not re-applied on reopen', async () => {
+      const again = await openStore(url);
+      assert.equal((await again.stats()).schema_version, 1);
+      assert.equal((await again.stats()).articles, 4);
+      await again.close();
+    });
+  });
+}
+
+test('opening a store in an unwritable place names the database', async () => {
+  await assert.rejects(openStore('/proc/nonexistent/dossier.db'), /\/proc\/nonexistent\/dossier\.db: cannot open database/);
+});
