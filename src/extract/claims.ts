@@ -18,14 +18,14 @@ const HEDGE = /\b(?:reportedly|allegedly|purportedly|supposedly|(?:is|are|was|we
 export function extractClaims(ctx: ExtractionContext, attr: Attribution): Claim[] {
   const text = ctx.nlp.text;
   const byKey = new Map<string, Omit<Claim, 'id'>>();
-  const add = (span: Span, source: string | null, stance: string) => {
+  const add = (span: Span, source: string | null, stance: string, fallbackSubject: string | null = null) => {
     const t = trim(text, span);
     if (!t) return;
     const key = `${t.start}:${t.end}`;
     const qs = ctx.quantities.filter((q) => q.start >= t.start && q.end <= t.end).map((q) => q.id);
     const prev = byKey.get(key);
     if (prev) { prev.source ??= source; return; }
-    byKey.set(key, { text: text.slice(t.start, t.end), evidence: t, source, subject: subjectOf(ctx, t), quantities: qs, stance });
+    byKey.set(key, { text: text.slice(t.start, t.end), evidence: t, source, subject: subjectOf(ctx, t) ?? fallbackSubject, quantities: qs, stance });
   };
 
   const spoken = attr.quotes.filter((q) => !q.partial);
@@ -36,7 +36,9 @@ export function extractClaims(ctx: ExtractionContext, attr: Attribution): Claim[
       if (ctx.quantities.some((n) => n.start >= s.start && n.end <= s.end)) add(s, q.source, stance);
     }
     // what a source is reported to assert, when it is about someone
-    if (!q.direct && q.cue && ASSERTING.has(q.cue) && mentionsIn(ctx, q).length) add(q, q.source, stance);
+    // (or about the source itself: "the Front denied that it had attacked")
+    const own = attr.sources.find((s) => s.id === q.source)?.entity ?? null;
+    if (!q.direct && q.cue && ASSERTING.has(q.cue) && (mentionsIn(ctx, q).length || own)) add(q, q.source, stance, own);
   }
 
   // hedged statements in the narration (outside direct quotes), attributed when reported speech covers them
