@@ -8,7 +8,7 @@ import pg from 'pg';
 import { openStore, type Store } from '../src/store/index.js';
 import { minhash, similarity } from '../src/store/minhash.js';
 import { aliasKey, outletKey } from '../src/store/normalize.js';
-import { A, A2, B, C, makeRecord } from './store-fixtures.js';
+import { A, A2, B, C, makeRecord } from './fixtures/store/records.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dossier-store-'));
 const PG = process.env.DOSSIER_TEST_PG;
