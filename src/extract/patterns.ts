@@ -129,6 +129,11 @@ export class DocIndex {
         if (n && n !== head) { if (this.entity(n)?.type === 'PERSON' || n.type === 'PERSON') { head = n; b = this.tokenRange(n)[1]; } break; }
         if (!/^[a-z-]+$/.test(this.tokens[j].text) || this.tokens[j].pos === 'VERB' || this.tokens[j].pos === 'ADP') break;
       }
+      // "Afghan forces": a nationality names the group only together with its noun
+      const t = this.entity(head)?.type ?? head.type;
+      if (t === 'NORP' && head === m && /^(forces|troops|soldiers|army|police|officials|militants|fighters|authorities|government|military)$/i.test(this.tokens[b + 1]?.text ?? '')) {
+        return { entity: head.entity, mention: head, description: this.text.slice(head.start, this.tokens[b + 1].end), tokens: [a, b + 1] };
+      }
       return { entity: head.entity, mention: head, tokens: [a, b] };
     }
     return null;

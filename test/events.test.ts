@@ -1,0 +1,174 @@
+// Events: trigger types, roles, place/time linking, flags, sources and merging, on hand-built contexts
+// (mentions and entities are given, so these tests do not depend on the NER and resolution stages).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractEvents } from '../src/extract/events.js';
+import type { EventRecord } from '../src/types.js';
+import { fixture, type Fixture } from './extract-fixture.js';
+
+const run = (f: Fixture) => extractEvents(f.ctx, f.attr);
+const one = (evs: EventRecord[], type: string) => {
+  const xs = evs.filter((e) => e.type === type);
+  assert.equal(xs.length, 1, `one ${type} event in ${JSON.stringify(evs.map((e) => e.type))}`);
+  return xs[0];
+};
+const who = (e: EventRecord, role: string) => e.participants.filter((p) => p.role === role).map((p) => p.entity ?? p.description);
+
+test('passive killing: victims before the verb and alongside, agent after "by"; place and time of the event', () => {
+  const f = fixture('Earlier in March, another al-Qaeda leader, Abu Tajiki, was killed by Afghan forces alongside Taliban commander Hazrat Ali in Paktika province.',
+    [['al-Qaeda', 'ORG'], ['Abu Tajiki', 'PERSON'], ['Afghan', 'NORP'], ['Taliban', 'ORG'], ['Hazrat Ali', 'PERSON'], ['Paktika', 'GPE']], { times: [['March', '2021-03']] });
+  const e = one(run(f), 'killing');
+  assert.deepEqual(who(e, 'victim').sort(), [f.id('Abu Tajiki'), f.id('Hazrat Ali')].sort());
+  assert.deepEqual(who(e, 'agent'), [f.id('Afghan')]);
+  assert.equal(e.participants.find((p) => p.role === 'agent')?.description, 'Afghan forces');
+  assert.equal(e.location, f.id('Paktika'));
+  assert.equal(e.time, 't1');
+  assert.equal(e.id, 'v1');
+  assert.deepEqual(e.evidence, { start: 0, end: f.ctx.doc.text.length });
+  assert.equal(f.ctx.doc.text.slice(e.trigger.start, e.trigger.end), 'killed');
+});
+
+test('active killing: agent is the subject, victim the object', () => {
+  const f = fixture('Hamas militants killed two Israeli soldiers near Gaza City on Tuesday.', [['Hamas', 'ORG'], ['Israeli', 'NORP'], ['Gaza City', 'GPE']]);
+  const e = one(run(f), 'killing');
+  assert.deepEqual(who(e, 'agent'), [f.id('Hamas')]);
+  assert.deepEqual(who(e, 'victim'), [f.id('Israeli')]);
+  assert.equal(e.location, f.id('Gaza City'));
+});
+
+test('airstrike: the place right after the trigger, not the province it lies in; target from "members of"', () => {
+  const f = fixture('In a recent airstrike in Nahr-e-Seraj district of Helmand province last month, five of the 12 insurgents targeted were found to be members of AQIS working with Taliban leader Mullah Wakeel.',
+    [['Nahr-e-Seraj', 'GPE'], ['Helmand', 'GPE'], ['AQIS', 'ORG'], ['Taliban', 'ORG'], ['Mullah Wakeel', 'PERSON']], { times: [['last month', '2021-04']] });
+  const e = one(run(f), 'airstrike');
+  assert.equal(e.location, f.id('Nahr-e-Seraj'));
+  assert.equal(e.time, 't1');
+  assert.deepEqual(who(e, 'target'), [f.id('AQIS')]);
+});
+
+test('capture: "X\'s unit captured Y operatives"; an adjectival "captured fighters" is no event', () => {
+  const f = fixture('General Sadat’s unit captured al-Qaeda operatives while carrying out operations. The evidence gathered from captured fighters was clear.',
+    [['General Sadat', 'PERSON'], ['al-Qaeda', 'ORG']]);
+  const e = one(run(f), 'capture');
+  assert.deepEqual(who(e, 'agent'), [f.id('General Sadat')]);
+  assert.deepEqual(who(e, 'target'), [f.id('al-Qaeda')]);
+});
+
+test('arrests are captures; a fronted "In X," is the place when nothing follows the trigger', () => {
+  const f = fixture('In Peshawar, police arrested three suspected ISIS recruiters on Friday.', [['Peshawar', 'GPE'], ['ISIS', 'ORG']]);
+  const e = one(run(f), 'capture');
+  assert.equal(e.location, f.id('Peshawar'));
+  assert.deepEqual(who(e, 'target'), [f.id('ISIS')]);
+});
+
+test('recruitment: nominal "the group" resolves to the previous sentence; recruits "from the ranks of"; both mentions kept apart by place', () => {
+  const f = fixture('Meanwhile, al-Qaeda has reportedly carried out a massive recruitment drive inside Afghanistan. In Kunar, the eastern province that Biden visited, the group is said to have recruited fighters from the ranks of the Taliban.',
+    [['al-Qaeda', 'ORG'], ['Afghanistan', 'GPE'], ['Kunar', 'GPE'], ['Biden', 'PERSON'], ['Taliban', 'ORG']]);
+  const evs = run(f).filter((e) => e.type === 'recruitment');
+  assert.equal(evs.length, 2);
+  assert.deepEqual(who(evs[0], 'agent'), [f.id('al-Qaeda')]);
+  assert.equal(evs[0].location, f.id('Afghanistan'));
+  assert.deepEqual(who(evs[1], 'agent'), [f.id('al-Qaeda')]);
+  assert.deepEqual(who(evs[1], 'recruit'), [f.id('Taliban')]);
+  assert.equal(evs[1].location, f.id('Kunar'));
+  assert.ok(evs[1].confidence < evs[0].confidence + 0.2);
+});
+
+test('pledge of allegiance inside a quote carries the quote source', () => {
+  const text = '“We estimate that 6,000 to 10,000 Taliban fighters have pledged allegiance to Al Qaeda,” an official told reporters.';
+  const f = fixture(text, [['Taliban', 'ORG'], ['Al Qaeda', 'ORG']], { quotes: [['We estimate that 6,000 to 10,000 Taliban fighters have pledged allegiance to Al Qaeda,', 'an official']] });
+  const e = one(run(f), 'pledge_of_allegiance');
+  assert.deepEqual(who(e, 'agent'), [f.id('Taliban')]);
+  assert.deepEqual(who(e, 'beneficiary'), [f.id('Al Qaeda')]);
+  assert.equal(e.source, 's1');
+});
+
+test('training: pronoun subject resolves to the previous sentence; "IEDs" as the object is no explosion', () => {
+  const f = fixture('Another official explained that Al Qaeda’s involvement with the Taliban ran deeper. They are not only fighting, but also training the Taliban to make IEDs.',
+    [['Al Qaeda', 'ORG'], ['Taliban', 'ORG']]);
+  const evs = run(f);
+  const e = one(evs, 'training');
+  assert.deepEqual(who(e, 'agent'), [f.id('Al Qaeda')]);
+  assert.deepEqual(who(e, 'beneficiary'), [f.id('Taliban')]);
+  assert.equal(e.negated, false, '"not only" is no negation');
+  assert.ok(!evs.some((x) => x.type === 'explosion'));
+});
+
+test('explosions: suicide bombing and IED blast', () => {
+  const f = fixture('A suicide bombing in Kabul killed 12 people. Days later an IED blast hit a convoy in Kandahar.', [['Kabul', 'GPE'], ['Kandahar', 'GPE']]);
+  const evs = run(f).filter((e) => e.type === 'explosion');
+  assert.equal(evs.length, 2);
+  assert.deepEqual(evs.map((e) => e.location), [f.id('Kabul'), f.id('Kandahar')]);
+});
+
+test('agreement: parties from "US-Taliban deal", time linked; repeated mentions merge; "to deal with" is no agreement', () => {
+  const f = fixture('Officials cited a US-Taliban deal last year. The United States violated the agreement. The Taliban are trying to keep some fighters to deal with them. Since signing the US accord, the Taliban have been quiet.',
+    [['US', 'GPE', 'United States'], ['Taliban', 'ORG']], { times: [['last year', '2020']] });
+  const e = one(run(f), 'agreement');
+  assert.deepEqual(who(e, 'agent').sort(), [f.id('US'), f.id('Taliban')].sort());
+  assert.equal(e.time, 't1');
+});
+
+test('withdrawal: planned withdrawal is hypothetical, agent from "of US troops", place from "from"; three mentions merge', () => {
+  const f = fixture('The impending withdrawal of US troops from Afghanistan is a turning point. Biden missed the May 1 withdrawal deadline. Critics say the withdrawal will embolden militants.',
+    [['US', 'GPE'], ['Afghanistan', 'GPE'], ['Biden', 'PERSON']]);
+  const e = one(run(f), 'withdrawal');
+  assert.deepEqual(who(e, 'agent'), [f.id('US')]);
+  assert.equal(e.location, f.id('Afghanistan'));
+  assert.equal(e.hypothetical, true);
+});
+
+test('threat: "reserve the right to attack" is a hypothetical threat; vowing to continue the war names a target', () => {
+  const f = fixture('The United States violated the agreement. Now the Taliban reserve the right to attack. Members of Al Qaeda promised to continue the war against the United States.',
+    [['United States', 'GPE'], ['Taliban', 'ORG'], ['Al Qaeda', 'ORG']]);
+  const evs = run(f).filter((e) => e.type === 'threat');
+  assert.equal(evs.length, 2);
+  assert.deepEqual(who(evs[0], 'agent'), [f.id('Taliban')]);
+  assert.equal(evs[0].hypothetical, true);
+  assert.deepEqual(who(evs[1], 'agent'), [f.id('Al Qaeda')]);
+  assert.deepEqual(who(evs[1], 'target'), [f.id('United States')]);
+});
+
+test('armed clash: "fighting alongside" gives an ally, "X and Y are fighting together" merges with it; "the war" alone is no event', () => {
+  const f = fixture('Officials said al-Qaeda fighters were frequently seen fighting alongside the Taliban. Al Qaeda and the Taliban are still fighting together. The war has lasted twenty years.',
+    [['al-Qaeda', 'ORG', 'Al Qaeda'], ['Taliban', 'ORG']]);
+  const evs = run(f);
+  const e = one(evs, 'armed_clash');
+  assert.deepEqual(who(e, 'agent'), [f.id('al-Qaeda')]);
+  assert.deepEqual(who(e, 'ally'), [f.id('Taliban')]);
+  assert.equal(evs.length, 1);
+});
+
+test('negated and hypothetical: "will not fight", "have not communicated any plan to fight", conditional "if"', () => {
+  const f = fixture('The Taliban will not fight Al Qaeda. And despite pressure, the Taliban have not communicated any plan to fight Al Qaeda operatives. If talks with the Taliban fail, the army will attack Kabul.',
+    [['Taliban', 'ORG'], ['Al Qaeda', 'ORG'], ['Kabul', 'GPE']]);
+  const evs = run(f);
+  const clashes = evs.filter((e) => e.type === 'armed_clash');
+  assert.ok(clashes.length >= 2);
+  assert.equal(clashes[0].negated, true);
+  assert.ok(clashes.filter((e) => e.negated).length >= 1);
+  const attack = clashes.find((e) => !e.negated)!;
+  assert.equal(attack.hypothetical, true);
+  assert.ok(evs.some((e) => e.type === 'negotiation' && e.hypothetical));
+});
+
+test('negotiation and protest', () => {
+  const f = fixture('Taliban negotiators held talks with Afghan officials in Doha. Thousands of protesters rallied against the Taliban in Kabul.',
+    [['Taliban', 'ORG'], ['Afghan', 'NORP'], ['Doha', 'GPE'], ['Kabul', 'GPE']]);
+  const evs = run(f);
+  const n = one(evs, 'negotiation');
+  assert.equal(n.location, f.id('Doha'));
+  const p = evs.find((e) => e.type === 'protest')!;
+  assert.equal(p.location, f.id('Kabul'));
+  assert.ok(evs.filter((e) => e.type === 'protest').every((e) => who(e, 'target').includes(f.id('Taliban')) || e.location === f.id('Kabul')));
+});
+
+test('ids are sequential and records carry every field', () => {
+  const f = fixture('Troops captured Mosul. Militants killed a mayor in Erbil.', [['Mosul', 'GPE'], ['Erbil', 'GPE']]);
+  const evs = run(f);
+  assert.deepEqual(evs.map((e) => e.id), evs.map((_, k) => `v${k + 1}`));
+  for (const e of evs) {
+    assert.ok(e.confidence > 0 && e.confidence <= 1);
+    assert.equal(typeof e.negated, 'boolean');
+    assert.ok(Array.isArray(e.quantities));
+  }
+});
