@@ -51,20 +51,23 @@ export function registerNer(program: Command): void {
     .option('--data <dir>', 'folder with train.txt (and valid.txt for --dev)', DEFAULT_DATA_DIR)
     .option('--out <file>', 'model file to write', DEFAULT_MODEL_PATH)
     .option('--epochs <n>', 'training passes', (v) => parseInt(v, 10), 12)
-    .option('--dev', 'report validation F1 after each epoch (slower)')
-    .action((opts: { data: string; out: string; epochs: number; dev?: boolean }) => {
+    .option('--stages <n>', '1: local features only; 2: add the document-consistency stage', (v) => parseInt(v, 10), 2)
+    .option('--dev', 'report validation F1 during training (slower)')
+    .action((opts: { data: string; out: string; epochs: number; stages: number; dev?: boolean }) => {
       const trainPath = join(opts.data, 'train.txt');
       if (!existsSync(trainPath)) throw new InputError(trainPath, 'no such file (pass --data DIR holding CoNLL-2003 train.txt)');
       if (!(opts.epochs > 0)) throw usage(`--epochs must be a positive integer`);
+      if (opts.stages !== 1 && opts.stages !== 2) throw usage(`--stages must be 1 or 2`);
       const t0 = performance.now();
       const log = (m: string) => process.stderr.write(`train-ner: ${m}\n`);
       const docs = readConll(trainPath);
       const dev = opts.dev ? readConll(join(opts.data, 'valid.txt')) : undefined;
       log(`${docs.length} documents from ${trainPath}`);
-      const model = trainModel(docs, loadGazetteer(), { id: MODEL_ID, epochs: opts.epochs, dev, log });
+      const model = trainModel(docs, loadGazetteer(), { id: MODEL_ID, epochs: opts.epochs, stages: opts.stages, dev, log });
       mkdirSync(dirname(resolve(opts.out)), { recursive: true });
       model.meta.trainedOn = 'CoNLL-2003 English train.txt';
       model.meta.epochs = opts.epochs;
+      model.meta.stages = opts.stages;
       model.save(opts.out);
       log(`wrote ${opts.out} (${(statSync(opts.out).size / 1e6).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(0)}s`);
     });

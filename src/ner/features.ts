@@ -3,10 +3,10 @@
 // strings (shape, affixes, lowercase…) are computed once per word type and cached, so tagging
 // known words costs only integer mixing.
 import { fmix, hashString, key1, key2 } from './hash.js';
-import { GAZ_BIT, GAZ_LISTS, type Gazetteer } from './gazetteer.js';
+import { GAZ_LISTS, type Gazetteer } from './gazetteer.js';
 
 /** Bump when templates change: a model records the version it was trained with. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** Map typographic characters to the ASCII forms the Reuters training text uses. */
 export function normalizeToken(t: string): string {
@@ -38,6 +38,8 @@ export interface WordSig {
   alpha: number;    // has a letter
   lowerAlpha: number; // all letters lower case
   gaz: number;      // single-token gazetteer bits
+  /** per model (by Model.uid): cached summed word-type weights, OFFSETS.length × labels */
+  vec?: (Float32Array | undefined)[];
 }
 const H_WORD = 0, H_LOWER = 1, H_SHAPE = 2, H_SHORT = 3, H_PRE = 4, H_SUF = 8;
 
@@ -77,20 +79,69 @@ const enum T {
   WordM1, WordP1, ShortM1, ShortM2, ShortP1, ShortP2, BiM1, BiP1, ShortTri, PosShort, HeadLower,
   GazB, GazI = GazB + 16, GazM1 = GazI + 16, GazP1 = GazM1 + 16, DocShort = GazP1 + 16, DocLower,
   SufShort, PreW, WordPos, LowerM1Short, GazCount,
+  // second stage (stacking on the first stage's labels)
+  Prior, PriorNb, PriorShort, DocTypes, DocTypesPrior, DocMajor, DocMajorShort, PriorWord,
 }
 
-/** Features of one document: keys[offs[t] .. offs[t+1]) belong to token t (tokens numbered across sentences). */
-export interface DocFeatures { keys: Uint32Array; offs: Int32Array; nTokens: number }
+/** Offsets of the word-type features: a token's own word and its neighbours at -2..+2. */
+export const OFFSETS = [-2, -1, 0, 1, 2] as const;
 
 const NONE = hashString('<none>');
-let bufB = new Int32Array(256), bufI = new Int32Array(256), bufCap = new Uint8Array(256);
+/** Stands for "no token here" beyond the sentence edges. */
+export const BOUNDARY: WordSig = { lower: '', h: new Uint32Array(12).fill(NONE), cap: 0, allCaps: 0, alpha: 0, lowerAlpha: 0, gaz: 0 };
 
-/** Extract features for every token of a document (sentences of raw token strings). */
-export function extractDoc(doc: string[][], gaz: Gazetteer): DocFeatures {
+/**
+ * Keys of the features that depend only on the word type at offset `o` from the token. Their
+ * weights sum to a per-word-type vector that the tagger caches (see Model.wordVector).
+ */
+export function wordKeys(sig: WordSig, o: number, out: Uint32Array): number {
+  const g = sig.h;
+  let n = 0;
+  switch (o) {
+    case 0:
+      out[n++] = key1(T.Bias, 0);
+      out[n++] = key1(T.Word, g[H_WORD]); out[n++] = key1(T.Lower, g[H_LOWER]);
+      out[n++] = key1(T.Shape, g[H_SHAPE]); out[n++] = key1(T.Short, g[H_SHORT]);
+      for (let k = 0; k < 4; k++) {
+        if (g[H_PRE + k]) out[n++] = key1(T.Pre1 + k, g[H_PRE + k]);
+        if (g[H_SUF + k]) out[n++] = key1(T.Suf1 + k, g[H_SUF + k]);
+      }
+      out[n++] = key1(T.SufShort, fmix(g[H_SUF + 2] ^ g[H_SHORT]));
+      break;
+    case -1: out[n++] = key1(T.LowerM1, g[H_LOWER]); out[n++] = key1(T.WordM1, g[H_WORD]); out[n++] = key1(T.ShortM1, g[H_SHORT]); break;
+    case -2: out[n++] = key1(T.LowerM2, g[H_LOWER]); out[n++] = key1(T.ShortM2, g[H_SHORT]); break;
+    case 1: out[n++] = key1(T.LowerP1, g[H_LOWER]); out[n++] = key1(T.WordP1, g[H_WORD]); out[n++] = key1(T.ShortP1, g[H_SHORT]); break;
+    case 2: out[n++] = key1(T.LowerP2, g[H_LOWER]); out[n++] = key1(T.ShortP2, g[H_SHORT]); break;
+  }
+  return n;
+}
+export const MAX_WORD_KEYS = 16;
+
+/**
+ * Features of one document, tokens numbered across sentences. keys[offs[t] .. offs[t+1]) are the
+ * token's context features; its word-type features come from sigs[t + o] (or BOUNDARY) at each
+ * offset o (see wordKeys), and are included in keys only when `full` was asked for (training).
+ */
+export interface DocFeatures { keys: Uint32Array; offs: Int32Array; nTokens: number; sigs: WordSig[]; sentOf: Int32Array; sentStart: Int32Array; sentEnd: Int32Array }
+
+/** CoNLL class index of a label id (O = -1): O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC. */
+const CLASS_OF = [-1, 0, 0, 1, 1, 2, 2, 3, 3];
+
+let bufB = new Int32Array(256), bufI = new Int32Array(256), bufCap = new Uint8Array(256);
+const wk = new Uint32Array(MAX_WORD_KEYS);
+
+/**
+ * Extract features for every token of a document (sentences of raw token strings). `prior`, the
+ * first stage's label ids per token, adds the second stage's document-consistency features.
+ */
+export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boolean; prior?: Uint8Array } = {}): DocFeatures {
+  const { full = false, prior } = opts;
   let total = 0;
   for (const s of doc) total += s.length;
-  let keys = new Uint32Array(Math.max(64, total * 48));
+  let keys = new Uint32Array(Math.max(64, total * (full ? 56 : 24)));
   const offs = new Int32Array(total + 1);
+  const sigs: WordSig[] = new Array(total);
+  const sentOf = new Int32Array(total), sentStart = new Int32Array(doc.length), sentEnd = new Int32Array(doc.length);
   let nk = 0, t = 0;
   const push = (k: number) => {
     if (nk === keys.length) { const b = new Uint32Array(keys.length * 2); b.set(keys); keys = b; }
@@ -99,60 +150,65 @@ export function extractDoc(doc: string[][], gaz: Gazetteer): DocFeatures {
 
   // document-level evidence: is this word capitalised mid-sentence elsewhere? seen in lower case?
   const docFlags = new Map<string, number>();
-  const sigsOf: WordSig[][] = [];
-  const headline: number[] = [];
-  for (const s of doc) {
-    const sigs = s.map((w) => wordSig(w, gaz));
-    sigsOf.push(sigs);
+  const headline = new Uint8Array(doc.length);
+  for (let si = 0, tt = 0; si < doc.length; si++) {
+    const s = doc[si];
+    sentStart[si] = tt;
     let letters = 0, caps = 0;
-    for (const g of sigs) if (g.alpha) { letters++; if (g.allCaps) caps++; }
-    const hl = letters >= 2 && caps >= letters * 0.8 ? 1 : 0;
-    headline.push(hl);
-    for (let i = 0; i < sigs.length; i++) {
-      const g = sigs[i];
+    for (let i = 0; i < s.length; i++) {
+      const g = sigs[tt + i] = wordSig(s[i], gaz);
+      sentOf[tt + i] = si;
+      if (g.alpha) { letters++; if (g.allCaps) caps++; }
+    }
+    const hl = headline[si] = letters >= 2 && caps >= letters * 0.8 ? 1 : 0;
+    for (let i = 0; i < s.length; i++) {
+      const g = sigs[tt + i];
       if (!g.alpha) continue;
       let f = docFlags.get(g.lower) ?? 0;
       if (g.lowerAlpha) f |= 2;
       else if (g.cap && i > 0 && !hl) f |= 1;
       docFlags.set(g.lower, f);
     }
+    tt += s.length;
+    sentEnd[si] = tt;
+  }
+
+  // second stage: which classes did the first stage give this word anywhere in the document?
+  let typeBits: Map<string, number> | null = null, typeCounts: Map<string, Int32Array> | null = null;
+  if (prior) {
+    typeBits = new Map(); typeCounts = new Map();
+    for (let u = 0; u < total; u++) {
+      const g = sigs[u];
+      if (!g.cap || !g.alpha) continue;
+      const c = CLASS_OF[prior[u]];
+      typeBits.set(g.lower, (typeBits.get(g.lower) ?? 0) | (c < 0 ? 16 : 1 << c));
+      let cnt = typeCounts.get(g.lower);
+      if (!cnt) typeCounts.set(g.lower, (cnt = new Int32Array(5)));
+      cnt[c + 1]++;
+    }
   }
 
   for (let si = 0; si < doc.length; si++) {
-    const sigs = sigsOf[si];
-    const n = sigs.length;
+    const base = sentStart[si];
+    const n = doc[si].length;
     if (bufB.length < n) { bufB = new Int32Array(n * 2); bufI = new Int32Array(n * 2); bufCap = new Uint8Array(n * 2); }
-    const lowers = sigs.map((g) => g.lower);
-    for (let i = 0; i < n; i++) bufCap[i] = sigs[i].cap;
+    const lowers: string[] = new Array(n);
+    for (let i = 0; i < n; i++) { lowers[i] = sigs[base + i].lower; bufCap[i] = sigs[base + i].cap; }
     gaz.match(lowers, bufCap, n, bufB, bufI);
     const hl = headline[si];
     for (let i = 0; i < n; i++, t++) {
       offs[t] = nk;
-      const g = sigs[i].h, sg = sigs[i];
-      const m1 = i > 0 ? sigs[i - 1].h : null, m2 = i > 1 ? sigs[i - 2].h : null;
-      const p1 = i + 1 < n ? sigs[i + 1].h : null, p2 = i + 2 < n ? sigs[i + 2].h : null;
-      push(key1(T.Bias, 0));
-      push(key1(T.Word, g[H_WORD]));
-      push(key1(T.Lower, g[H_LOWER]));
-      push(key1(T.Shape, g[H_SHAPE]));
-      push(key1(T.Short, g[H_SHORT]));
-      for (let k = 0; k < 4; k++) {
-        if (g[H_PRE + k]) push(key1(T.Pre1 + k, g[H_PRE + k]));
-        if (g[H_SUF + k]) push(key1(T.Suf1 + k, g[H_SUF + k]));
+      const sg = sigs[t], g = sg.h;
+      const m1 = i > 0 ? sigs[t - 1].h : BOUNDARY.h;
+      const p1 = i + 1 < n ? sigs[t + 1].h : BOUNDARY.h;
+      if (full) {
+        for (const o of OFFSETS) {
+          const s = i + o >= 0 && i + o < n ? sigs[t + o] : BOUNDARY;
+          const m = wordKeys(s, o, wk);
+          for (let j = 0; j < m; j++) push(wk[j]);
+        }
       }
-      push(key1(T.SufShort, fmix(g[H_SUF + 2] ^ g[H_SHORT])));
-      const lm1 = m1 ? m1[H_LOWER] : NONE, lp1 = p1 ? p1[H_LOWER] : NONE;
-      const sm1 = m1 ? m1[H_SHORT] : NONE, sp1 = p1 ? p1[H_SHORT] : NONE;
-      push(key1(T.LowerM1, lm1));
-      push(key1(T.LowerM2, m2 ? m2[H_LOWER] : NONE));
-      push(key1(T.LowerP1, lp1));
-      push(key1(T.LowerP2, p2 ? p2[H_LOWER] : NONE));
-      push(key1(T.WordM1, m1 ? m1[H_WORD] : NONE));
-      push(key1(T.WordP1, p1 ? p1[H_WORD] : NONE));
-      push(key1(T.ShortM1, sm1));
-      push(key1(T.ShortM2, m2 ? m2[H_SHORT] : NONE));
-      push(key1(T.ShortP1, sp1));
-      push(key1(T.ShortP2, p2 ? p2[H_SHORT] : NONE));
+      const lm1 = m1[H_LOWER], lp1 = p1[H_LOWER], sm1 = m1[H_SHORT], sp1 = p1[H_SHORT];
       push(key2(T.BiM1, lm1, g[H_LOWER]));
       push(key2(T.BiP1, g[H_LOWER], lp1));
       push(key2(T.ShortTri, fmix(sm1 ^ g[H_SHORT]), sp1));
@@ -163,16 +219,16 @@ export function extractDoc(doc: string[][], gaz: Gazetteer): DocFeatures {
       if (hl) push(key1(T.HeadLower, g[H_LOWER]));
       // gazetteers: phrase matches at this token and its neighbours
       const b = bufB[i], in_ = bufI[i];
-      let gc = 0;
-      for (let k = 0; k < GAZ_LISTS.length; k++) {
-        const bit = 1 << k;
-        if (b & bit) { push(key1(T.GazB + k, 0)); gc++; }
-        if (in_ & bit) { push(key1(T.GazI + k, 0)); gc++; }
-        if (i > 0 && ((bufB[i - 1] | bufI[i - 1]) & bit)) push(key2(T.GazM1 + k, (bufB[i - 1] & bit) ? 1 : 2, (in_ & bit) ? 1 : 0));
-        if (i + 1 < n && (bufB[i + 1] & bit)) push(key1(T.GazP1 + k, 0));
-        else if (i + 1 < n && (bufI[i + 1] & bit)) push(key1(T.GazP1 + k, 1));
-      }
-      if (!gc && sg.cap) push(key1(T.GazCount, sg.gaz & GAZ_BIT.first ? 1 : 0));
+      const bm1 = i > 0 ? bufB[i - 1] | bufI[i - 1] : 0, bp1 = i + 1 < n ? bufB[i + 1] | bufI[i + 1] : 0;
+      if (b | in_ | bm1 | bp1) {
+        for (let k = 0; k < GAZ_LISTS.length; k++) {
+          const bit = 1 << k;
+          if (b & bit) push(key1(T.GazB + k, 0));
+          if (in_ & bit) push(key1(T.GazI + k, 0));
+          if (bm1 & bit) push(key2(T.GazM1 + k, (bufB[i - 1] & bit) ? 1 : 2, (in_ & bit) ? 1 : 0));
+          if (bp1 & bit) push(key1(T.GazP1 + k, (bufB[i + 1] & bit) ? 0 : 1));
+        }
+      } else if (sg.cap) push(key1(T.GazCount, 0));
       // document consistency
       if (sg.cap && sg.alpha) {
         const f = docFlags.get(sg.lower) ?? 0;
@@ -180,8 +236,26 @@ export function extractDoc(doc: string[][], gaz: Gazetteer): DocFeatures {
         push(key2(T.DocShort, code, g[H_SHORT]));
         if (f) push(key2(T.DocLower, code, g[H_LOWER]));
       }
+      if (prior) {
+        const y = prior[t];
+        push(key1(T.Prior, y));
+        push(key2(T.PriorNb, i > 0 ? prior[t - 1] : 15, i + 1 < n ? prior[t + 1] : 15));
+        push(key2(T.PriorShort, y, g[H_SHORT]));
+        push(key2(T.PriorWord, y, g[H_LOWER]));
+        if (sg.cap && sg.alpha) {
+          const bits = typeBits!.get(sg.lower) ?? 0;
+          push(key1(T.DocTypes, bits));
+          push(key2(T.DocTypesPrior, bits, y));
+          const cnt = typeCounts!.get(sg.lower)!;
+          let maj = -1, best = 0;
+          for (let c = 1; c < 5; c++) if (cnt[c] > best) { best = cnt[c]; maj = c; }
+          const share = maj < 0 ? 0 : (best * 4 >= (cnt[0] + cnt[1] + cnt[2] + cnt[3] + cnt[4]) * 3 ? 2 : 1);
+          push(key2(T.DocMajor, maj, share));
+          push(key2(T.DocMajorShort, maj * 4 + share, g[H_SHORT]));
+        }
+      }
     }
   }
   offs[t] = nk;
-  return { keys: keys.subarray(0, nk), offs, nTokens: total };
+  return { keys: keys.subarray(0, nk), offs, nTokens: total, sigs, sentOf, sentStart, sentEnd };
 }

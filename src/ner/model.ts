@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { KeyTable } from './hash.js';
-import type { DocFeatures } from './features.js';
+import { BOUNDARY, MAX_WORD_KEYS, OFFSETS, wordKeys, type DocFeatures, type WordSig } from './features.js';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Label = typeof LABELS[number];
@@ -21,26 +21,53 @@ export const ALLOWED = (() => {
   return a;
 })();
 
-export interface ModelHeader { id: string; featureVersion: number; labels: readonly string[]; rows: number; scale: number; trans: number[]; meta?: Record<string, unknown> }
+let nextUid = 0;
+const wk = new Uint32Array(MAX_WORD_KEYS);
+const NO = OFFSETS.length;
 
+/** One stage of the tagger: feature weights and label transitions. */
 export class Model {
+  /** distinguishes models in the per-word-type weight cache */
+  readonly uid = nextUid++;
   constructor(
-    readonly id: string,
-    readonly featureVersion: number,
     readonly table: KeyTable,
     /** weights[row * NL + label] */
     readonly weights: Float32Array,
     /** trans[prev * NL + cur], prev = NL for the sentence start */
     readonly trans: Float32Array,
-    readonly meta: Record<string, unknown> = {},
   ) {}
 
-  /** Emission scores for tokens [t0, t1) of a document into em[(t - t0) * NL + y]. */
-  emissions(f: DocFeatures, t0: number, t1: number, em: Float32Array): void {
-    const { keys, offs } = f, table = this.table, w = this.weights;
+  /** Summed weights of a word type's features at each offset (cached on the word type). */
+  wordVector(sig: WordSig): Float32Array {
+    const cache = (sig.vec ??= []);
+    let v = cache[this.uid];
+    if (v) return v;
+    v = new Float32Array(NO * NL);
+    for (let k = 0; k < NO; k++) {
+      const m = wordKeys(sig, OFFSETS[k], wk);
+      for (let j = 0; j < m; j++) {
+        const r = this.table.get(wk[j]);
+        if (r < 0) continue;
+        for (let y = 0; y < NL; y++) v[k * NL + y] += this.weights[r * NL + y];
+      }
+    }
+    cache[this.uid] = v;
+    return v;
+  }
+
+  /** Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y]. */
+  emissions(f: DocFeatures, si: number, em: Float32Array): void {
+    const { keys, offs, sigs } = f, table = this.table, w = this.weights;
+    const t0 = f.sentStart[si], t1 = f.sentEnd[si];
     em.fill(0, 0, (t1 - t0) * NL);
     for (let t = t0; t < t1; t++) {
       const base = (t - t0) * NL;
+      for (let k = 0; k < NO; k++) {
+        const u = t + OFFSETS[k];
+        const v = this.wordVector(u >= t0 && u < t1 ? sigs[u] : BOUNDARY);
+        const o = k * NL;
+        for (let y = 0; y < NL; y++) em[base + y] += v[o + y];
+      }
       for (let j = offs[t], e = offs[t + 1]; j < e; j++) {
         const r = table.get(keys[j]);
         if (r < 0) continue;
@@ -49,9 +76,16 @@ export class Model {
       }
     }
   }
+}
 
+/** The whole tagger: stage 1 tags from local features; stage 2 (optional) re-tags with stage 1's labels as document-level evidence. */
+export class NerModel {
+  constructor(readonly id: string, readonly featureVersion: number, readonly stages: Model[], readonly meta: Record<string, unknown> = {}) {}
   save(path: string): void { writeFileSync(path, encodeModel(this)); }
 }
+
+interface StageHeader { rows: number; scale: number; trans: number[] }
+interface FileHeader { id: string; featureVersion: number; labels: readonly string[]; stages: StageHeader[]; meta?: Record<string, unknown> }
 
 let vScore = new Float32Array(0), vBack = new Int8Array(0);
 /** Best label sequence for n tokens given emissions em (n × NL) and transitions; writes into out. */
@@ -80,39 +114,42 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, out: U
 
 const MAGIC = 'DOSSIER-NER\n';
 
-export function encodeModel(m: Model): Buffer {
-  // keep only rows that carry any weight; quantise to int16 with one global scale
+function encodeStage(m: Model): { header: StageHeader; K: Uint32Array; W: Int16Array } {
+  // keep only rows whose weights survive int16 quantisation with one global scale
   const { table, weights } = m;
-  const keys: number[] = [], rows: number[] = [];
   let maxAbs = 0;
+  for (let i = 0; i < weights.length; i++) { const v = Math.abs(weights[i]); if (v > maxAbs) maxAbs = v; }
+  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
+  const keep: number[] = [];
   for (let i = 0; i < table.keys.length; i++) {
     const k = table.keys[i]; if (k === 0) continue;
     const r = table.rows[i];
-    let any = false;
-    for (let y = 0; y < NL; y++) { const v = Math.abs(weights[r * NL + y]); if (v > 0) any = true; if (v > maxAbs) maxAbs = v; }
-    if (any) { keys.push(k); rows.push(r); }
+    for (let y = 0; y < NL; y++) if (Math.round(weights[r * NL + y] / scale) !== 0) { keep.push(i); break; }
   }
-  const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
-  // drop rows that quantise to all zeros
-  const keep: number[] = [];
-  for (let i = 0; i < rows.length; i++) {
-    let nz = false;
-    for (let y = 0; y < NL && !nz; y++) if (Math.round(weights[rows[i] * NL + y] / scale) !== 0) nz = true;
-    if (nz) keep.push(i);
-  }
+  keep.sort((a, b) => table.keys[a] - table.keys[b]); // canonical order: same model, same bytes
   const K = new Uint32Array(keep.length), W = new Int16Array(keep.length * NL);
-  keep.forEach((i, j) => { K[j] = keys[i]; for (let y = 0; y < NL; y++) W[j * NL + y] = Math.round(weights[rows[i] * NL + y] / scale); });
-  const header: ModelHeader = { id: m.id, featureVersion: m.featureVersion, labels: LABELS, rows: K.length, scale, trans: Array.from(m.trans), meta: m.meta };
+  keep.forEach((i, j) => {
+    K[j] = table.keys[i];
+    const r = table.rows[i];
+    for (let y = 0; y < NL; y++) W[j * NL + y] = Math.round(weights[r * NL + y] / scale);
+  });
+  return { header: { rows: K.length, scale, trans: Array.from(m.trans) }, K, W };
+}
+
+export function encodeModel(m: NerModel): Buffer {
+  const stages = m.stages.map(encodeStage);
+  const header: FileHeader = { id: m.id, featureVersion: m.featureVersion, labels: LABELS, stages: stages.map((s) => s.header), meta: m.meta };
   const h = Buffer.from(JSON.stringify(header));
   const len = Buffer.alloc(4); len.writeUInt32LE(h.length);
-  let body = Buffer.concat([Buffer.from(MAGIC), len, h]);
-  const pad = (4 - (body.length % 4)) % 4; // align the typed arrays
-  body = Buffer.concat([body, Buffer.alloc(pad), Buffer.from(K.buffer), Buffer.from(W.buffer)]);
-  return gzipSync(body, { level: 9 });
+  const parts: Buffer[] = [Buffer.from(MAGIC), len, h];
+  const pad = (4 - ((MAGIC.length + 4 + h.length) % 4)) % 4; // align the typed arrays
+  parts.push(Buffer.alloc(pad));
+  for (const s of stages) parts.push(Buffer.from(s.K.buffer as ArrayBuffer), Buffer.from(s.W.buffer as ArrayBuffer));
+  return gzipSync(Buffer.concat(parts), { level: 9 });
 }
 
 /** Load a model file; any problem is an Error naming the file. */
-export function loadModel(path: string, expectVersion?: number): Model {
+export function loadModel(path: string, expectVersion?: number): NerModel {
   let buf: Buffer;
   try { buf = readFileSync(path); } catch (e) {
     throw new Error(`NER model file ${path} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); run \`dossier train-ner\` to build it`);
@@ -120,24 +157,30 @@ export function loadModel(path: string, expectVersion?: number): Model {
   const bad = (why: string) => new Error(`NER model file ${path} is corrupt or not a Dossier NER model: ${why}`);
   let raw: Buffer;
   try { raw = gunzipSync(buf); } catch (e) { throw bad(`not gzip data (${(e as Error).message})`); }
-  if (raw.subarray(0, MAGIC.length).toString() !== MAGIC) throw bad('bad magic header');
+  if (raw.length < MAGIC.length + 4 || raw.subarray(0, MAGIC.length).toString() !== MAGIC) throw bad('bad magic header');
   let off = MAGIC.length;
   const hl = raw.readUInt32LE(off); off += 4;
-  let header: ModelHeader;
+  let header: FileHeader;
   try { header = JSON.parse(raw.subarray(off, off + hl).toString()); } catch { throw bad('unreadable JSON header'); }
   off += hl; off += (4 - (off % 4)) % 4;
   if (JSON.stringify(header.labels) !== JSON.stringify(LABELS)) throw bad('unexpected label set');
+  if (!Array.isArray(header.stages) || !header.stages.length) throw bad('no stages');
   if (expectVersion !== undefined && header.featureVersion !== expectVersion) {
     throw new Error(`NER model file ${path} was trained with feature version ${header.featureVersion}, this build expects ${expectVersion}; retrain with \`dossier train-ner\``);
   }
-  const n = header.rows;
-  if (raw.length !== off + n * 4 + n * NL * 2 || header.trans?.length !== (NL + 1) * NL) throw bad('truncated or wrong size');
-  const copy = new Uint8Array(raw.subarray(off)); // aligned copy
-  const K = new Uint32Array(copy.buffer, 0, n);
-  const Q = new Int16Array(copy.buffer, n * 4, n * NL);
-  const table = new KeyTable(n);
-  const W = new Float32Array(n * NL);
-  for (let i = 0; i < n; i++) table.set(K[i], i);
-  for (let j = 0; j < Q.length; j++) W[j] = Q[j] * header.scale;
-  return new Model(header.id, header.featureVersion, table, W, Float32Array.from(header.trans), header.meta ?? {});
+  const need = header.stages.reduce((a, s) => a + s.rows * 4 + s.rows * NL * 2, off);
+  if (raw.length !== need || header.stages.some((s) => s.trans?.length !== (NL + 1) * NL)) throw bad('truncated or wrong size');
+  const stages = header.stages.map((s) => {
+    const n = s.rows;
+    const bytes = new Uint8Array(raw.subarray(off, off + n * 4 + n * NL * 2)); // aligned copy
+    off += n * 4 + n * NL * 2;
+    const K = new Uint32Array(bytes.buffer, 0, n);
+    const Q = new Int16Array(bytes.buffer, n * 4, n * NL);
+    const table = new KeyTable(n);
+    const W = new Float32Array(n * NL);
+    for (let i = 0; i < n; i++) table.set(K[i], i);
+    for (let j = 0; j < Q.length; j++) W[j] = Q[j] * s.scale;
+    return new Model(table, W, Float32Array.from(s.trans));
+  });
+  return new NerModel(header.id, header.featureVersion, stages, header.meta ?? {});
 }

@@ -1,14 +1,15 @@
-// Tagging documents with a loaded model: features → emissions → Viterbi, sentence by sentence.
+// Tagging documents with a loaded model: features → emissions → Viterbi, sentence by sentence;
+// a second stage, when the model has one, re-tags with the first stage's labels as evidence.
+import { fileURLToPath } from 'node:url';
 import { extractDoc, FEATURE_VERSION } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { LABELS, loadModel, Model, NL, viterbi } from './model.js';
-import { fileURLToPath } from 'node:url';
+import { LABELS, loadModel, Model, NerModel, NL, viterbi } from './model.js';
 
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/ner-perceptron.bin.gz', import.meta.url));
 
-let cached: { path: string; model: Model } | null = null;
+let cached: { path: string; model: NerModel } | null = null;
 /** The model at `path` (default: the shipped one), loaded once per process. */
-export function getModel(path = DEFAULT_MODEL_PATH): Model {
+export function getModel(path = DEFAULT_MODEL_PATH): NerModel {
   if (cached?.path === path) return cached.model;
   const model = loadModel(path, FEATURE_VERSION);
   cached = { path, model };
@@ -16,26 +17,31 @@ export function getModel(path = DEFAULT_MODEL_PATH): Model {
 }
 
 let em = new Float32Array(1024);
-let lab = new Uint8Array(128);
 
-/** Label ids for every token of a document, sentence by sentence (same shape as `doc`). */
-export function tagDocIds(model: Model, doc: string[][], gaz: Gazetteer = loadGazetteer()): Uint8Array[] {
-  const f = extractDoc(doc, gaz);
-  const out: Uint8Array[] = [];
-  let t0 = 0;
-  for (const s of doc) {
-    const n = s.length;
+/** Decode every sentence of a document with one stage; label ids for all tokens, in order. */
+export function decodeStage(stage: Model, doc: string[][], gaz: Gazetteer, prior?: Uint8Array): Uint8Array {
+  const f = extractDoc(doc, gaz, { prior });
+  const out = new Uint8Array(f.nTokens);
+  for (let si = 0; si < doc.length; si++) {
+    const n = doc[si].length;
     if (em.length < n * NL) em = new Float32Array(n * NL * 2);
-    if (lab.length < n) lab = new Uint8Array(n * 2);
-    model.emissions(f, t0, t0 + n, em);
-    viterbi(em, n, model.trans, lab);
-    out.push(lab.slice(0, n));
-    t0 += n;
+    stage.emissions(f, si, em);
+    viterbi(em, n, stage.trans, out.subarray(f.sentStart[si], f.sentEnd[si]));
   }
   return out;
 }
 
+/** Label ids for every token of a document, per sentence (same shape as `doc`). */
+export function tagDocIds(model: NerModel, doc: string[][], gaz: Gazetteer = loadGazetteer()): Uint8Array[] {
+  let ids = decodeStage(model.stages[0], doc, gaz);
+  for (let k = 1; k < model.stages.length; k++) ids = decodeStage(model.stages[k], doc, gaz, ids);
+  const out: Uint8Array[] = [];
+  let t = 0;
+  for (const s of doc) { out.push(ids.subarray(t, t + s.length)); t += s.length; }
+  return out;
+}
+
 /** CoNLL IOB2 tags (PER/ORG/LOC/MISC) for every token of a document. */
-export function tagDoc(model: Model, doc: string[][], gaz?: Gazetteer): string[][] {
+export function tagDoc(model: NerModel, doc: string[][], gaz?: Gazetteer): string[][] {
   return tagDocIds(model, doc, gaz).map((ids) => Array.from(ids, (y) => LABELS[y]));
 }
