@@ -219,3 +219,15 @@ test('an organisation is referred back to by its first word', () => {
   assert.equal(r.entities.length, 1);
   assert.equal(r.entities[0].name, 'UN Security Council');
 });
+
+test('curated organisations missed by the tagger become mentions; short forms must match exactly', async () => {
+  const { analyzeText } = await import('../src/nlp/index.js');
+  const text = 'The Taliban met Hamas officials. Let us see what Hezbollah does.';
+  const nlp = analyzeText(text);
+  const r = resolveEntities([], nlp, {} as CleanDocument);
+  const names = r.entities.map((e) => e.name);
+  assert.ok(names.includes('Taliban'), names.join(','));
+  assert.ok(names.includes('Hamas'), names.join(','));
+  assert.ok(!names.some((n) => /^Let$/i.test(n)), names.join(','));
+  assert.equal(r.entities.find((e) => e.name === 'Taliban')!.type, 'ORG');
+});

@@ -32,7 +32,7 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   const translit = lex.names.transliteration;
 
   // ---- 1. clean spans: sort, drop overlaps, join "X University's Center for ...", trim possessives ----
-  let cs = [...candidates].filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  let cs = [...candidates, ...lexiconCandidates(nlp, candidates)].filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: MentionCandidate[] = [];
   for (const c of cs) {
     const prev = kept[kept.length - 1];
@@ -362,6 +362,28 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
 // ---- helpers ----
 
 /** Canonical tokens for matching: normalised, transliteration variants unified, a leading article/particle dropped. */
+/** Curated organisations the tagger missed (it never saw "Taliban" as an ORG in 1996 Reuters): longest n-gram first, capitalised starts only. */
+function lexiconCandidates(nlp: NlpDocument, tagged: MentionCandidate[]): MentionCandidate[] {
+  const out: MentionCandidate[] = [];
+  const toks = nlp.tokens;
+  const covered = (s: number, e: number) => tagged.some((c) => c.start < e && c.end > s) || out.some((c) => c.start < e && c.end > s);
+  for (let i = 0; i < toks.length; i++) {
+    if (!/^\p{Lu}/u.test(toks[i].text)) continue;
+    for (let j = Math.min(toks.length - 1, i + 5); j >= i; j--) {
+      if (toks[j].sentence !== toks[i].sentence) continue;
+      const s = toks[i].start, e = toks[j].end;
+      const t = nlp.text.slice(s, e);
+      const org = lookupOrg(t);
+      // short forms must match exactly ("Let" is not "LeT")
+      if (!org || (t.length <= 4 && ![org.name, ...org.aliases].includes(t))) continue;
+      if (!covered(s, e)) out.push({ start: s, end: e, text: t, type: 'ORG' });
+      i = j;
+      break;
+    }
+  }
+  return out;
+}
+
 function matchTokens(core: string, particles: Set<string>, translit: Record<string, string>): string[] {
   let toks = normKey(core).split(' ').filter(Boolean).map((t) => translit[t] ?? t);
   if (toks[0] === 'the') toks = toks.slice(1);
