@@ -172,3 +172,14 @@ test('ids are sequential and records carry every field', () => {
     assert.ok(Array.isArray(e.quantities));
   }
 });
+
+test('"its troops" resolves to a country; a relative clause between commas is skipped; "the army" is described, not resolved to a group', () => {
+  const f = fixture('Islamic State fighters ambushed a convoy. The army later arrested 12 suspects in Niamey. France, which backed the government, announced the withdrawal of its troops from Mali last year.',
+    [['Islamic State', 'ORG'], ['Niamey', 'GPE'], ['France', 'GPE'], ['Mali', 'GPE']]);
+  const evs = run(f);
+  const w = one(evs, 'withdrawal');
+  assert.deepEqual(who(w, 'agent'), [f.id('France')]);
+  assert.equal(w.location, f.id('Mali'));
+  const c = one(evs, 'capture');
+  assert.deepEqual(who(c, 'agent'), ['The army']);
+});

@@ -117,7 +117,7 @@ function realClash(d: DocIndex, i: number): boolean {
 const LIGHT_VERB = new Set(['carri', 'carry', 'launch', 'conduct', 'stag', 'hold', 'held', 'sign', 'reach', 'mak', 'strik', 'order', 'announc', 'led', 'lead', 'perform', 'execut', 'wag', 'begin', 'start', 'enter'].map(stem));
 const BE = /^(is|are|was|were|be|been|being|get|got|gets|getting)$/i;
 const MODAL = /^(will|would|could|might|may|shall|should|must|can|'ll|wo)$/i;
-const HYPO_CUE = /^(if|unless|plan|plans|planned|planning|intend|intends|intended|promise|promised|promises|vow|vowed|threaten|threatened|want|wants|wanted|seek|seeks|sought|aim|aims|hope|hopes|set|proposed|propose|impending|upcoming|possible|potential|future|expected|prospective|would-be|require|required|requires)$/i;
+const HYPO_CUE = /^(if|unless|plan|plans|planned|planning|intend|intends|intended|promise|promised|promises|vow|vowed|threaten|threatened|want|wants|wanted|seek|seeks|sought|aim|aims|hope|hopes|set|proposed|propose|impending|upcoming|possible|potential|future|expected|prospective|would-be|require|required|requires|demand|demands|demanded|urge|urged|urges)$/i;
 const HYPO_AFTER = /^(date|deadline|plan|plans|timeline|timetable|schedule)$/i;
 const NEG = /^(not|n't|never|no|cannot|neither|nor|denied|deny|denies|without)$/i;
 const PLACE_PREP = /^(in|at|near|inside|outside|across|throughout|into|around|on)$/i;

@@ -28,6 +28,8 @@ export function stem(word: string): string {
 
 export const PLACE_NOUN = /^(province|district|city|town|village|region|state|county|governorate|prefecture|area|valley|border|capital)s?$/i;
 const NOMINAL_GROUP = /^(group|groups|militants?|insurgents?|organi[sz]ation|movement|network|outfit|insurgency|rebels?|militia|jihadists?|fighters?|adherents?|members?|operatives?|forces?|troops|army|government|regime|administration|unit|corps)$/i;
+/** Nominals that stand for an armed group already named; "the army", "the government" are described, not resolved to it. */
+const RESOLVABLE_NOMINAL = /^(group|groups|militants?|insurgents?|organi[sz]ation|movement|network|outfit|insurgency|rebels?|militia|jihadists?)$/i;
 const PRONOUN_PLURAL = /^(they|them|their|theirs|themselves)$/i;
 const PRONOUN_IT = /^(it|its|itself)$/i;
 const PRONOUN_PERSON = /^(he|him|his|she|her|himself|herself)$/i;
@@ -155,10 +157,14 @@ export class DocIndex {
       return null;
     }
     const wantPerson = PRONOUN_PERSON.test(w);
+    // "it/its" may be a country ("France ... its troops"); "they" and group nominals are organisations
+    const wantState = PRONOUN_IT.test(w);
     const ok = (m: Mention) => {
       const e = this.entity(m);
       const t = e?.type ?? m.type;
-      if (exclude.has(m.entity) || this.isPlaceMention(m)) return false;
+      if (exclude.has(m.entity)) return false;
+      if (wantState && t === 'GPE' && (!e?.geo || e.geo.feature === 'country') && !this.isLocative(m)) return true;
+      if (this.isPlaceMention(m)) return false;
       return wantPerson ? t === 'PERSON' : t === 'ORG';
     };
     const s = tok.sentence;
@@ -189,8 +195,9 @@ export class DocIndex {
     if (this.isReferring(i)) {
       // "its adherents": resolve the possessive determiner rather than the noun
       const det = this.lower(i - 1);
-      const at = NOMINAL_GROUP.test(w) && /^(its|their|his)$/.test(det) ? i - 1 : i;
-      const r = this.resolve(at, exclude);
+      const possessed = NOMINAL_GROUP.test(w) && /^(its|their|his)$/.test(det);
+      const at = possessed ? i - 1 : i;
+      const r = possessed || !NOMINAL_GROUP.test(w) || RESOLVABLE_NOMINAL.test(w) ? this.resolve(at, exclude) : null;
       const desc = this.text.slice(this.tokens[NOMINAL_GROUP.test(w) ? i - 1 : i].start, this.tokens[i].end);
       if (r) return { ...r, description: desc, tokens: [i, i] };
       return { description: desc, tokens: [i, i] };
@@ -203,6 +210,14 @@ export class DocIndex {
     const s = this.sentenceOfToken(i);
     for (let j = i - 1; j >= Math.max(s.firstToken, i - limit); j--) {
       const t = this.tokens[j].text;
+      // skip a relative clause between commas: "France, which backed the government, announced"
+      if (t === ',') {
+        for (let k = j - 1; k > Math.max(s.firstToken, j - 12); k--) {
+          if (this.tokens[k].text === ',') break;
+          if (/^(which|who)$/i.test(this.tokens[k].text) && this.tokens[k - 1]?.text === ',') { j = k - 1; break; }
+        }
+        continue;
+      }
       if (/^[;:]$/.test(t) || (CLAUSE_STOP.test(t) && !/^[,–—“”"]$/.test(t) && this.tokens[j].pos === 'SCONJ')) break;
       if (/^(that|which|who)$/i.test(t)) break;
       const m = this.mentionAt[j];
