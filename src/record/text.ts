@@ -47,7 +47,9 @@ export function formatText(rec: AnalysisRecord): string {
       lines.push(`  ${tag} ${who}${extra ? ` (${extra})` : ''}`);
       for (const qid of s.quotes) {
         const q = rec.quotes.find((x) => x.id === qid);
-        if (q) lines.push(`    ${q.direct ? '“' + clip(q.text, 160) + '”' : '(reported) ' + clip(q.text, 160)}`);
+        if (!q) continue;
+        const shown = q.direct ? `“${clip(q.text, 160)}”` : q.partial ? `(partial) “${clip(q.text, 160)}”` : `(reported) ${clip(q.text, 160)}`;
+        lines.push(`    ${shown}${q.cue ? ` [${q.cue}${q.recipient ? ` → ${name(q.recipient)}` : ''}]` : ''}`);
       }
     }
   }
