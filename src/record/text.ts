@@ -5,6 +5,11 @@ export function formatText(rec: AnalysisRecord): string {
   const d = rec.document;
   const byId = new Map(rec.entities.map((e) => [e.id, e]));
   const name = (id: string | null | undefined) => (id ? byId.get(id)?.name ?? id : '?');
+  const sourceName = (id: string) => {
+    const s = rec.sources.find((x) => x.id === id);
+    if (!s) return id;
+    return (s.entity ? name(s.entity) : s.description ?? id) + (s.anonymous ? ' [anonymous]' : '');
+  };
   const lines: string[] = [];
   lines.push(d.title ?? '(untitled)');
   const pub = [d.publisher, d.published].filter(Boolean).join(', ');
@@ -57,16 +62,17 @@ export function formatText(rec: AnalysisRecord): string {
     lines.push('', 'Events:');
     for (const ev of rec.events) {
       const when = typeof ev.time === 'string' ? rec.times.find((t) => t.id === ev.time)?.value : ev.time?.value;
-      const who = ev.participants.map((p) => `${p.role}=${p.entity ? name(p.entity) : p.description}`).join(', ');
+      const who = ev.participants.map((p) => `${p.role}=${p.entity ? name(p.entity) + (p.description && p.description !== name(p.entity) ? ` (“${p.description}”)` : '') : p.description}`).join(', ');
       const flags = [ev.negated ? 'negated' : '', ev.hypothetical ? 'hypothetical' : ''].filter(Boolean).join(', ');
-      lines.push(`  ${ev.type}${when ? ` · ${when}` : ''}${ev.location ? ` · ${name(ev.location)}` : ''}${who ? ` · ${who}` : ''}${flags ? ` (${flags})` : ''}`);
+      lines.push(`  ${ev.type}${when ? ` · ${when}` : ''}${ev.location ? ` · ${name(ev.location)}` : ''}${who ? ` · ${who}` : ''}${flags ? ` (${flags})` : ''}${ev.source ? ` — per ${sourceName(ev.source)}` : ''}`);
       lines.push(`    “${clip(d.text.slice(ev.evidence.start, ev.evidence.end), 160)}”`);
     }
   }
   if (rec.relations.length) {
     lines.push('', 'Relations:');
     for (const r of rec.relations) {
-      lines.push(`  ${name(r.subject)} —${r.type}→ ${name(r.object)}  (${r.evidence.length} evidence)`);
+      const per = r.sources.length ? `; per ${r.sources.map(sourceName).join(', ')}` : '';
+      lines.push(`  ${name(r.subject)} —${r.type}→ ${name(r.object)}  (${r.evidence.length} evidence${per})`);
       for (const ev of r.evidence.slice(0, 3)) lines.push(`    “${clip(d.text.slice(ev.start, ev.end), 160)}”`);
     }
   }
