@@ -51,7 +51,7 @@ export function mapType(conllType: string, tokens: string[]): EntityType | null 
       // the lexicon matches loosely ("Let" would hit LeT): insist on the listed spelling
       const same = (n: string) => n.replace(/^the\s+/i, '').slice(1) === text.slice(1);
       if (org && [org.name, ...org.aliases].some(same)) return 'ORG';
-      if (tokens.length >= 2 && EVENT_HEAD.test(tokens[tokens.length - 1])) return 'EVENT';
+      if (tokens.length >= 2 && tokens.slice(1).some((t) => EVENT_HEAD.test(t))) return 'EVENT';
       return null;
     }
   }
