@@ -1,6 +1,6 @@
 // A fixed pool of pipeline worker threads. A worker that dies fails only its current task and is replaced.
 import { Worker } from 'node:worker_threads';
-import { analyzeOne, type Task, type TaskResult } from './analyze.js';
+import type { Task, TaskResult } from './analyze.js';
 
 interface Slot { worker: Worker; busy: { task: Task; resolve: (r: TaskResult) => void } | null }
 
@@ -15,7 +15,7 @@ export class PipelinePool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(new URL('./worker.js', import.meta.url)), busy: null };
+    const slot: Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16 } } /* smaller nursery: less RSS per worker */), busy: null };
     slot.worker.on('message', (r: TaskResult) => {
       const b = slot.busy; slot.busy = null;
       b?.resolve(r);
@@ -41,7 +41,8 @@ export class PipelinePool {
   }
 
   run(task: Task): Promise<TaskResult> {
-    if (this.size === 0) return new Promise((res) => setImmediate(() => res(analyzeOne(task))));
+    // Loaded only when used: with workers, the main thread never holds the pipeline's models.
+    if (this.size === 0) return import('./analyze.js').then((m) => new Promise((res) => setImmediate(() => res(m.analyzeOne(task)))));
     return new Promise((resolve) => {
       this.waiting.push({ task, resolve });
       const free = this.slots.find((s) => !s.busy);

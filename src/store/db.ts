@@ -22,7 +22,7 @@ export function openSqlite(path: string): Db {
   db.pragma('synchronous = NORMAL'); // WAL + NORMAL: durable at checkpoints, never corrupt
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  db.pragma('cache_size = -65536');
+  db.pragma('cache_size = -32768'); // 32 MB page cache
   const cache = new Map<string, Database.Statement>();
   const prep = (sql: string) => {
     let s = cache.get(sql);

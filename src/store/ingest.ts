@@ -16,13 +16,15 @@ export interface IngestSummary {
   failed: { input: string; reason: string }[];
   clusters: { id: string; size: number; title: string | null }[];
   seconds: number; articles_per_second: number;
+  /** peak resident memory of this process (main thread and pipeline workers) */
+  peak_rss_mb: number;
 }
 
 export async function ingest(store: Store, specs: string[], o: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
   const pool = new PipelinePool(o.workers ?? availableParallelism());
   const limit = Math.max(2, pool.size * 3);
-  const s: IngestSummary = { inputs: 0, stored: 0, duplicates: 0, near_duplicates: 0, republications: 0, failed: [], clusters: [], seconds: 0, articles_per_second: 0 };
+  const s: IngestSummary = { inputs: 0, stored: 0, duplicates: 0, near_duplicates: 0, republications: 0, failed: [], clusters: [], seconds: 0, articles_per_second: 0, peak_rss_mb: 0 };
   const touched = new Map<string, string | null>();
   const p: Progress = { discovered: 0, done: 0, stored: 0, duplicates: 0, failed: 0, readingDone: false };
   const tick = () => o.onProgress?.({ ...p, stored: s.stored, duplicates: s.duplicates, failed: s.failed.length });
@@ -74,5 +76,6 @@ export async function ingest(store: Store, specs: string[], o: IngestOptions = {
   }
   s.seconds = Math.round((performance.now() - t0) / 100) / 10;
   s.articles_per_second = Math.round(((s.stored + s.duplicates) / Math.max(0.001, (performance.now() - t0) / 1000)) * 10) / 10;
+  s.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
   return s;
 }
