@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { extractDoc, normalizeToken, wordShape, wordKeys, OFFSETS, BOUNDARY, MAX_WORD_KEYS } from '../src/ner/features.js';
+import { extractDoc, mergeFeatures, stackFeatures, normalizeToken, wordShape, wordKeys, OFFSETS, BOUNDARY, MAX_WORD_KEYS } from '../src/ner/features.js';
 import { Gazetteer, GAZ_BIT, loadGazetteer } from '../src/ner/gazetteer.js';
 import { KeyTable, key1 } from '../src/ner/hash.js';
 import { LABELS, LABEL_ID, loadModel, Model, NerModel, NL, viterbi } from '../src/ner/model.js';
@@ -68,9 +68,11 @@ test('feature extraction is deterministic and splits word-type from context feat
     for (const o of OFFSETS) wordCount += wordKeys(i + o >= 0 && i + o < doc[si].length ? a.sigs[t + o] : BOUNDARY, o, wk);
   }
   assert.equal(a.keys.length, ctx.keys.length + wordCount);
-  // the stage-2 features appear only with a prior labelling
-  const prior = new Uint8Array(8);
-  assert.ok(extractDoc(doc, gaz, { prior }).keys.length > ctx.keys.length);
+  // the stage-2 features: one list per token, from a prior labelling
+  const x = stackFeatures(ctx, new Uint8Array(8));
+  assert.equal(x.offs.length, 9);
+  assert.ok(x.keys.length >= 8 * 4);
+  assert.equal(mergeFeatures(ctx, x).keys.length, ctx.keys.length + x.keys.length);
 });
 
 /** A one-feature-per-word model: the key of the word at offset 0 gets the given label weights. */

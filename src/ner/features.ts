@@ -130,12 +130,9 @@ const CLASS_OF = [-1, 0, 0, 1, 1, 2, 2, 3, 3];
 let bufB = new Int32Array(256), bufI = new Int32Array(256), bufCap = new Uint8Array(256);
 const wk = new Uint32Array(MAX_WORD_KEYS);
 
-/**
- * Extract features for every token of a document (sentences of raw token strings). `prior`, the
- * first stage's label ids per token, adds the second stage's document-consistency features.
- */
-export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boolean; prior?: Uint8Array } = {}): DocFeatures {
-  const { full = false, prior } = opts;
+/** Extract the (first-stage) features of every token of a document (sentences of raw token strings). */
+export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boolean } = {}): DocFeatures {
+  const { full = false } = opts;
   let total = 0;
   for (const s of doc) total += s.length;
   let keys = new Uint32Array(Math.max(64, total * (full ? 56 : 24)));
@@ -171,21 +168,6 @@ export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boole
     }
     tt += s.length;
     sentEnd[si] = tt;
-  }
-
-  // second stage: which classes did the first stage give this word anywhere in the document?
-  let typeBits: Map<string, number> | null = null, typeCounts: Map<string, Int32Array> | null = null;
-  if (prior) {
-    typeBits = new Map(); typeCounts = new Map();
-    for (let u = 0; u < total; u++) {
-      const g = sigs[u];
-      if (!g.cap || !g.alpha) continue;
-      const c = CLASS_OF[prior[u]];
-      typeBits.set(g.lower, (typeBits.get(g.lower) ?? 0) | (c < 0 ? 16 : 1 << c));
-      let cnt = typeCounts.get(g.lower);
-      if (!cnt) typeCounts.set(g.lower, (cnt = new Int32Array(5)));
-      cnt[c + 1]++;
-    }
   }
 
   for (let si = 0; si < doc.length; si++) {
@@ -236,26 +218,66 @@ export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boole
         push(key2(T.DocShort, code, g[H_SHORT]));
         if (f) push(key2(T.DocLower, code, g[H_LOWER]));
       }
-      if (prior) {
-        const y = prior[t];
-        push(key1(T.Prior, y));
-        push(key2(T.PriorNb, i > 0 ? prior[t - 1] : 15, i + 1 < n ? prior[t + 1] : 15));
-        push(key2(T.PriorShort, y, g[H_SHORT]));
-        push(key2(T.PriorWord, y, g[H_LOWER]));
-        if (sg.cap && sg.alpha) {
-          const bits = typeBits!.get(sg.lower) ?? 0;
-          push(key1(T.DocTypes, bits));
-          push(key2(T.DocTypesPrior, bits, y));
-          const cnt = typeCounts!.get(sg.lower)!;
-          let maj = -1, best = 0;
-          for (let c = 1; c < 5; c++) if (cnt[c] > best) { best = cnt[c]; maj = c; }
-          const share = maj < 0 ? 0 : (best * 4 >= (cnt[0] + cnt[1] + cnt[2] + cnt[3] + cnt[4]) * 3 ? 2 : 1);
-          push(key2(T.DocMajor, maj, share));
-          push(key2(T.DocMajorShort, maj * 4 + share, g[H_SHORT]));
-        }
-      }
     }
   }
   offs[t] = nk;
   return { keys: keys.subarray(0, nk), offs, nTokens: total, sigs, sentOf, sentStart, sentEnd };
+}
+
+/** Extra per-token feature keys (same layout as DocFeatures.keys/offs). */
+export interface ExtraFeatures { keys: Uint32Array; offs: Int32Array }
+
+/**
+ * The second stage's features: the first stage's labels (`prior`, per token) at and around the
+ * token, and which classes it gave the same word anywhere in the document.
+ */
+export function stackFeatures(f: DocFeatures, prior: Uint8Array): ExtraFeatures {
+  const total = f.nTokens, sigs = f.sigs;
+  const typeBits = new Map<string, number>(), typeCounts = new Map<string, Int32Array>();
+  for (let u = 0; u < total; u++) {
+    const g = sigs[u];
+    if (!g.cap || !g.alpha) continue;
+    const c = CLASS_OF[prior[u]];
+    typeBits.set(g.lower, (typeBits.get(g.lower) ?? 0) | (c < 0 ? 16 : 1 << c));
+    let cnt = typeCounts.get(g.lower);
+    if (!cnt) typeCounts.set(g.lower, (cnt = new Int32Array(5)));
+    cnt[c + 1]++;
+  }
+  const keys = new Uint32Array(total * 9), offs = new Int32Array(total + 1);
+  let nk = 0;
+  for (let t = 0; t < total; t++) {
+    offs[t] = nk;
+    const sg = sigs[t], g = sg.h, y = prior[t];
+    const si = f.sentOf[t], first = t === f.sentStart[si], last = t === f.sentEnd[si] - 1;
+    keys[nk++] = key1(T.Prior, y);
+    keys[nk++] = key2(T.PriorNb, first ? 15 : prior[t - 1], last ? 15 : prior[t + 1]);
+    keys[nk++] = key2(T.PriorShort, y, g[H_SHORT]);
+    keys[nk++] = key2(T.PriorWord, y, g[H_LOWER]);
+    if (sg.cap && sg.alpha) {
+      const bits = typeBits.get(sg.lower) ?? 0;
+      keys[nk++] = key1(T.DocTypes, bits);
+      keys[nk++] = key2(T.DocTypesPrior, bits, y);
+      const cnt = typeCounts.get(sg.lower)!;
+      let maj = -1, best = 0;
+      for (let c = 1; c < 5; c++) if (cnt[c] > best) { best = cnt[c]; maj = c; }
+      const share = maj < 0 ? 0 : (best * 4 >= (cnt[0] + cnt[1] + cnt[2] + cnt[3] + cnt[4]) * 3 ? 2 : 1);
+      keys[nk++] = key2(T.DocMajor, maj, share);
+      keys[nk++] = key2(T.DocMajorShort, maj * 4 + share, g[H_SHORT]);
+    }
+  }
+  offs[total] = nk;
+  return { keys: keys.subarray(0, nk), offs };
+}
+
+/** Concatenate base and extra features per token (training wants one list per token). */
+export function mergeFeatures(f: DocFeatures, x: ExtraFeatures): DocFeatures {
+  const keys = new Uint32Array(f.keys.length + x.keys.length), offs = new Int32Array(f.nTokens + 1);
+  let nk = 0;
+  for (let t = 0; t < f.nTokens; t++) {
+    offs[t] = nk;
+    keys.set(f.keys.subarray(f.offs[t], f.offs[t + 1]), nk); nk += f.offs[t + 1] - f.offs[t];
+    keys.set(x.keys.subarray(x.offs[t], x.offs[t + 1]), nk); nk += x.offs[t + 1] - x.offs[t];
+  }
+  offs[f.nTokens] = nk;
+  return { ...f, keys, offs };
 }

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { KeyTable } from './hash.js';
-import { BOUNDARY, MAX_WORD_KEYS, OFFSETS, wordKeys, type DocFeatures, type WordSig } from './features.js';
+import { BOUNDARY, MAX_WORD_KEYS, OFFSETS, wordKeys, type DocFeatures, type ExtraFeatures, type WordSig } from './features.js';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Label = typeof LABELS[number];
@@ -56,7 +56,7 @@ export class Model {
   }
 
   /** Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y]. */
-  emissions(f: DocFeatures, si: number, em: Float32Array): void {
+  emissions(f: DocFeatures, si: number, em: Float32Array, extra?: ExtraFeatures): void {
     const { keys, offs, sigs } = f, table = this.table, w = this.weights;
     const t0 = f.sentStart[si], t1 = f.sentEnd[si];
     em.fill(0, 0, (t1 - t0) * NL);
@@ -70,6 +70,12 @@ export class Model {
       }
       for (let j = offs[t], e = offs[t + 1]; j < e; j++) {
         const r = table.get(keys[j]);
+        if (r < 0) continue;
+        const o = r * NL;
+        for (let y = 0; y < NL; y++) em[base + y] += w[o + y];
+      }
+      if (extra) for (let j = extra.offs[t], e = extra.offs[t + 1]; j < e; j++) {
+        const r = table.get(extra.keys[j]);
         if (r < 0) continue;
         const o = r * NL;
         for (let y = 0; y < NL; y++) em[base + y] += w[o + y];

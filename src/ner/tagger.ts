@@ -1,7 +1,7 @@
 // Tagging documents with a loaded model: features → emissions → Viterbi, sentence by sentence;
 // a second stage, when the model has one, re-tags with the first stage's labels as evidence.
 import { fileURLToPath } from 'node:url';
-import { extractDoc, FEATURE_VERSION } from './features.js';
+import { extractDoc, FEATURE_VERSION, stackFeatures, type DocFeatures } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
 import { LABELS, loadModel, Model, NerModel, NL, viterbi } from './model.js';
 
@@ -18,23 +18,24 @@ export function getModel(path = DEFAULT_MODEL_PATH): NerModel {
 
 let em = new Float32Array(1024);
 
-/** Decode every sentence of a document with one stage; label ids for all tokens, in order. */
-export function decodeStage(stage: Model, doc: string[][], gaz: Gazetteer, prior?: Uint8Array): Uint8Array {
-  const f = extractDoc(doc, gaz, { prior });
+/** Decode every sentence of a document with one stage (stage 2 given stage 1's labels); label ids for all tokens. */
+export function decodeStage(stage: Model, f: DocFeatures, prior?: Uint8Array): Uint8Array {
+  const extra = prior ? stackFeatures(f, prior) : undefined;
   const out = new Uint8Array(f.nTokens);
-  for (let si = 0; si < doc.length; si++) {
-    const n = doc[si].length;
+  for (let si = 0; si < f.sentStart.length; si++) {
+    const a = f.sentStart[si], b = f.sentEnd[si], n = b - a;
     if (em.length < n * NL) em = new Float32Array(n * NL * 2);
-    stage.emissions(f, si, em);
-    viterbi(em, n, stage.trans, out.subarray(f.sentStart[si], f.sentEnd[si]));
+    stage.emissions(f, si, em, extra);
+    viterbi(em, n, stage.trans, out.subarray(a, b));
   }
   return out;
 }
 
 /** Label ids for every token of a document, per sentence (same shape as `doc`). */
 export function tagDocIds(model: NerModel, doc: string[][], gaz: Gazetteer = loadGazetteer()): Uint8Array[] {
-  let ids = decodeStage(model.stages[0], doc, gaz);
-  for (let k = 1; k < model.stages.length; k++) ids = decodeStage(model.stages[k], doc, gaz, ids);
+  const f = extractDoc(doc, gaz); // shared by the stages
+  let ids = decodeStage(model.stages[0], f);
+  for (let k = 1; k < model.stages.length; k++) ids = decodeStage(model.stages[k], f, ids);
   const out: Uint8Array[] = [];
   let t = 0;
   for (const s of doc) { out.push(ids.subarray(t, t + s.length)); t += s.length; }

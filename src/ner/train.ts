@@ -2,7 +2,7 @@
 // stages: stage 2 sees stage 1's labels across the document (the same word tagged elsewhere),
 // learned from jackknifed stage-1 output so it does not learn to trust an over-fitted stage 1.
 // Deterministic: sentence order comes from a seeded PRNG, so the same data gives the same model.
-import { extractDoc, FEATURE_VERSION } from './features.js';
+import { extractDoc, FEATURE_VERSION, mergeFeatures, stackFeatures } from './features.js';
 import type { Gazetteer } from './gazetteer.js';
 import { KeyTable } from './hash.js';
 import { LABEL_ID, Model, NerModel, NL, viterbi } from './model.js';
@@ -48,7 +48,11 @@ interface StageOptions { epochs: number; seed: number; priors?: Uint8Array[]; on
 export function trainStage(docs: ConllDoc[], gaz: Gazetteer, opts: StageOptions): Model {
   // features → rows, once (they don't depend on the weights)
   const table = new KeyTable(1 << 20);
-  const feats = docs.map((d, i) => extractDoc(tokensOf(d), gaz, { full: true, prior: opts.priors?.[i] }));
+  const feats = docs.map((d, i) => {
+    const f = extractDoc(tokensOf(d), gaz, { full: true });
+    const prior = opts.priors?.[i];
+    return prior ? mergeFeatures(f, stackFeatures(f, prior)) : f;
+  });
   const rowsOf = feats.map((f) => Int32Array.from(f.keys, (k) => table.add(k)));
   const nRows = table.size;
 
@@ -135,7 +139,7 @@ export function trainModel(docs: ConllDoc[], gaz: Gazetteer, opts: TrainOptions 
     const held = docs.map((_, i) => i).filter((i) => i % folds === k);
     const rest = docs.filter((_, i) => i % folds !== k);
     const m = trainStage(rest, gaz, { epochs, seed: seed + k + 1 });
-    for (const i of held) priors[i] = decodeStage(m, tokensOf(docs[i]), gaz);
+    for (const i of held) priors[i] = decodeStage(m, extractDoc(tokensOf(docs[i]), gaz));
     log(`stage 1 fold ${k + 1}/${folds} done; ${secs()}`);
   }
   const s2 = trainStage(docs, gaz, { epochs, seed: seed + 100, priors, onEpoch: progress('stage 2', [s1]) });
