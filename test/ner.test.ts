@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { extractDoc, mergeFeatures, stackFeatures, normalizeToken, wordShape, wordKeys, OFFSETS, BOUNDARY, MAX_WORD_KEYS } from '../src/ner/features.js';
+import { FEATURE_VERSION, extractDoc, mergeFeatures, stackFeatures, normalizeToken, wordShape, wordKeys, OFFSETS, BOUNDARY, MAX_WORD_KEYS } from '../src/ner/features.js';
 import { Gazetteer, GAZ_BIT, loadGazetteer } from '../src/ner/gazetteer.js';
 import { KeyTable, key1 } from '../src/ner/hash.js';
 import { LABELS, LABEL_ID, loadModel, Model, NerModel, NL, viterbi } from '../src/ner/model.js';
@@ -137,7 +137,7 @@ test('training on a tiny corpus learns it, deterministically; save/load round-tr
   m.save(p1);
   trainModel(TINY, gaz, opts).save(p2);
   assert.deepEqual(readFileSync(p1), readFileSync(p2), 'same data, same bytes');
-  const back = loadModel(p1, 2);
+  const back = loadModel(p1, FEATURE_VERSION);
   assert.equal(back.id, 'tiny');
   assert.equal(back.stages.length, 2);
   const pred2 = TINY.flatMap((d) => tagDoc(back, d.sentences.map((s) => s.tokens), gaz));

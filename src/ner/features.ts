@@ -3,10 +3,10 @@
 // strings (shape, affixes, lowercase…) are computed once per word type and cached, so tagging
 // known words costs only integer mixing.
 import { fmix, hashString, key1, key2 } from './hash.js';
-import { GAZ_LISTS, type Gazetteer } from './gazetteer.js';
+import { GAZ_BIT, GAZ_LISTS, type Gazetteer } from './gazetteer.js';
 
 /** Bump when templates change: a model records the version it was trained with. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** Map typographic characters to the ASCII forms the Reuters training text uses. */
 export function normalizeToken(t: string): string {
@@ -80,7 +80,7 @@ const enum T {
   GazB, GazI = GazB + 16, GazM1 = GazI + 16, GazP1 = GazM1 + 16, DocShort = GazP1 + 16, DocLower,
   SufShort, PreW, WordPos, LowerM1Short, GazCount,
   // second stage (stacking on the first stage's labels)
-  Prior, PriorNb, PriorShort, DocTypes, DocTypesPrior, DocMajor, DocMajorShort, PriorWord,
+  Prior, PriorNb, PriorShort, DocTypes, DocTypesPrior, DocMajor, DocMajorShort, PriorWord, DocShare, DocTail, DocTitled,
 }
 
 /** Offsets of the word-type features: a token's own word and its neighbours at -2..+2. */
@@ -243,7 +243,15 @@ export function stackFeatures(f: DocFeatures, prior: Uint8Array): ExtraFeatures 
     if (!cnt) typeCounts.set(g.lower, (cnt = new Int32Array(5)));
     cnt[c + 1]++;
   }
-  const keys = new Uint32Array(total * 9), offs = new Int32Array(total + 1);
+  // the last word of a multi-word name ("Sami Sadat" → "Sadat"), and words right after a title
+  const tails = new Map<string, number>(), titled = new Set<string>();
+  for (let u = 0; u < total; u++) {
+    const y = prior[u], si = f.sentOf[u];
+    const endsChunk = y !== 0 && (u + 1 === f.sentEnd[si] || CLASS_OF[prior[u + 1]] !== CLASS_OF[y] || (prior[u + 1] & 1) === 1);
+    if (endsChunk && u > f.sentStart[si] && (y & 1) === 0) tails.set(sigs[u].lower, (tails.get(sigs[u].lower) ?? 0) | (1 << CLASS_OF[y]));
+    if (u > f.sentStart[si] && sigs[u].cap && (sigs[u - 1].gaz & GAZ_BIT.title)) titled.add(sigs[u].lower);
+  }
+  const keys = new Uint32Array(total * 14), offs = new Int32Array(total + 1);
   let nk = 0;
   for (let t = 0; t < total; t++) {
     offs[t] = nk;
@@ -263,6 +271,11 @@ export function stackFeatures(f: DocFeatures, prior: Uint8Array): ExtraFeatures 
       const share = maj < 0 ? 0 : (best * 4 >= (cnt[0] + cnt[1] + cnt[2] + cnt[3] + cnt[4]) * 3 ? 2 : 1);
       keys[nk++] = key2(T.DocMajor, maj, share);
       keys[nk++] = key2(T.DocMajorShort, maj * 4 + share, g[H_SHORT]);
+      const all = cnt[0] + cnt[1] + cnt[2] + cnt[3] + cnt[4];
+      for (let c = 1; c < 5; c++) if (cnt[c]) keys[nk++] = key2(T.DocShare, c, Math.min(3, Math.floor((4 * cnt[c]) / all)));
+      const tail = tails.get(sg.lower);
+      if (tail) keys[nk++] = key2(T.DocTail, tail, y);
+      if (titled.has(sg.lower)) keys[nk++] = key1(T.DocTitled, y);
     }
   }
   offs[total] = nk;
