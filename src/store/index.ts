@@ -23,7 +23,11 @@ export interface Store {
 
 /** A store that cannot be opened or written (bad path, read-only, disk full): names the database. */
 export class StoreError extends Error {
-  constructor(public readonly db: string, message: string) { super(`${db}: ${message}`); this.name = 'StoreError'; }
+  constructor(public readonly db: string, message: string, public readonly code: string | null = null) { super(`${db}: ${message}`); this.name = 'StoreError'; }
+  /** The database itself is unusable (full, read-only, I/O, connection), not just this one article's data. */
+  get fatal(): boolean {
+    return this.code != null && /^SQLITE_(FULL|READONLY|IOERR|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED|PERM)|^E[A-Z]+$|^08|^53|^57|^58/.test(this.code);
+  }
 }
 
 const isPg = (url: string) => /^postgres(ql)?:\/\//i.test(url);
@@ -39,7 +43,9 @@ export async function openStore(url: string): Promise<Store> {
     throw new StoreError(name, `cannot open database: ${(e as Error).message}`);
   }
   const wrap = async <T>(what: string, f: () => Promise<T>) => {
-    try { return await f(); } catch (e) { throw new StoreError(name, `${what} failed: ${(e as Error).message}`); }
+    try { return await f(); } catch (e) {
+      throw new StoreError(name, `${what} failed: ${(e as Error).message}`, (e as { code?: string }).code ?? null);
+    }
   };
   return {
     backend: db.dialect,

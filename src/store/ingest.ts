@@ -3,7 +3,7 @@
 import { availableParallelism } from 'node:os';
 import { readInputs, type ReadOptions } from '../ingest/readers/index.js';
 import { PipelinePool } from '../queue/pool.js';
-import type { Store } from './index.js';
+import { StoreError, type Store } from './index.js';
 
 export interface IngestOptions extends ReadOptions {
   published?: string | null;
@@ -54,7 +54,10 @@ export async function ingest(store: Store, specs: string[], o: IngestOptions = {
               if (res.republication) s.republications++;
             }
             p.done++; tick();
-          } catch (e) { fatal = e as Error; }
+          } catch (e) {
+            // A record the schema rejects fails that input; a full, read-only or lost database stops the batch.
+            if (e instanceof StoreError && !e.fatal) fail(item.uri, e.message); else fatal = e as Error;
+          }
         });
         return writes;
       });
