@@ -26,55 +26,61 @@ export function key2(t: number, a: number, b: number): number {
   return key1(t, fmix((a + Math.imul(b, 0x27d4eb2d)) >>> 0));
 }
 
-/** Open-addressing hash table from non-zero uint32 keys to row numbers (linear probing). */
+/**
+ * Open-addressing hash table from non-zero uint32 keys to row numbers (linear probing). Keys and
+ * rows are interleaved in one array so a lookup touches one cache line.
+ */
 export class KeyTable {
-  keys: Uint32Array;
-  rows: Int32Array;
+  /** slot i: key at 2i (0 = empty), row at 2i + 1 */
+  slots: Uint32Array;
   size = 0;
   private mask: number;
   constructor(capacity = 1024) {
     let n = 16; while (n < capacity * 2) n <<= 1;
-    this.keys = new Uint32Array(n); this.rows = new Int32Array(n); this.mask = n - 1;
+    this.slots = new Uint32Array(n * 2); this.mask = n - 1;
   }
+  get capacity(): number { return this.mask + 1; }
+  keyAt(i: number): number { return this.slots[2 * i]; }
+  rowAt(i: number): number { return this.slots[2 * i + 1]; }
   get(k: number): number {
-    const keys = this.keys, mask = this.mask;
+    const s = this.slots, mask = this.mask;
     let i = k & mask;
     for (;;) {
-      const x = keys[i];
-      if (x === k) return this.rows[i];
+      const x = s[2 * i];
+      if (x === k) return s[2 * i + 1];
       if (x === 0) return -1;
       i = (i + 1) & mask;
     }
   }
   /** Row for k, adding it as row `size` if absent. */
   add(k: number): number {
-    if (this.size * 2 >= this.keys.length) this.grow();
-    const keys = this.keys, mask = this.mask;
+    if ((this.size + 1) * 2 > this.capacity) this.grow();
+    const s = this.slots, mask = this.mask;
     let i = k & mask;
     for (;;) {
-      const x = keys[i];
-      if (x === k) return this.rows[i];
-      if (x === 0) { keys[i] = k; this.rows[i] = this.size; return this.size++; }
+      const x = s[2 * i];
+      if (x === k) return s[2 * i + 1];
+      if (x === 0) { s[2 * i] = k; s[2 * i + 1] = this.size; return this.size++; }
       i = (i + 1) & mask;
     }
   }
   set(k: number, row: number): void {
-    if (this.size * 2 >= this.keys.length) this.grow();
-    const keys = this.keys, mask = this.mask;
+    if ((this.size + 1) * 2 > this.capacity) this.grow();
+    const s = this.slots, mask = this.mask;
     let i = k & mask;
-    while (keys[i] !== 0 && keys[i] !== k) i = (i + 1) & mask;
-    if (keys[i] === 0) this.size++;
-    keys[i] = k; this.rows[i] = row;
+    while (s[2 * i] !== 0 && s[2 * i] !== k) i = (i + 1) & mask;
+    if (s[2 * i] === 0) this.size++;
+    s[2 * i] = k; s[2 * i + 1] = row;
   }
   private grow(): void {
-    const ok = this.keys, or = this.rows;
-    const n = ok.length * 2;
-    this.keys = new Uint32Array(n); this.rows = new Int32Array(n); this.mask = n - 1;
-    for (let i = 0; i < ok.length; i++) {
-      const k = ok[i]; if (k === 0) continue;
+    const old = this.slots;
+    const n = this.capacity * 2;
+    this.slots = new Uint32Array(n * 2); this.mask = n - 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const k = old[i]; if (k === 0) continue;
       let j = k & this.mask;
-      while (this.keys[j] !== 0) j = (j + 1) & this.mask;
-      this.keys[j] = k; this.rows[j] = or[i];
+      while (this.slots[2 * j] !== 0) j = (j + 1) & this.mask;
+      this.slots[2 * j] = k; this.slots[2 * j + 1] = old[i + 1];
     }
   }
 }

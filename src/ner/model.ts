@@ -60,14 +60,21 @@ export class Model {
     const { keys, offs, sigs } = f, table = this.table, w = this.weights;
     const t0 = f.sentStart[si], t1 = f.sentEnd[si];
     em.fill(0, 0, (t1 - t0) * NL);
+    // word-type vectors: look each word up once and scatter its offset slices to the tokens it
+    // is a neighbour of; positions beyond the sentence edges get the boundary vector
+    const bv = this.wordVector(BOUNDARY);
+    for (let u = t0; u < t1; u++) {
+      const v = this.wordVector(sigs[u]);
+      for (let k = 0; k < NO; k++) {
+        const t = u - OFFSETS[k];
+        const b = (t - t0) * NL, o = k * NL;
+        if (t >= t0 && t < t1) for (let y = 0; y < NL; y++) em[b + y] += v[o + y];
+        const out = u + OFFSETS[k]; // this token's neighbour at offset k lies outside
+        if (out < t0 || out >= t1) { const b2 = (u - t0) * NL; for (let y = 0; y < NL; y++) em[b2 + y] += bv[o + y]; }
+      }
+    }
     for (let t = t0; t < t1; t++) {
       const base = (t - t0) * NL;
-      for (let k = 0; k < NO; k++) {
-        const u = t + OFFSETS[k];
-        const v = this.wordVector(u >= t0 && u < t1 ? sigs[u] : BOUNDARY);
-        const o = k * NL;
-        for (let y = 0; y < NL; y++) em[base + y] += v[o + y];
-      }
       for (let j = offs[t], e = offs[t + 1]; j < e; j++) {
         const r = table.get(keys[j]);
         if (r < 0) continue;
@@ -127,16 +134,16 @@ function encodeStage(m: Model): { header: StageHeader; K: Uint32Array; W: Int16A
   for (let i = 0; i < weights.length; i++) { const v = Math.abs(weights[i]); if (v > maxAbs) maxAbs = v; }
   const scale = maxAbs > 0 ? maxAbs / 32767 : 1;
   const keep: number[] = [];
-  for (let i = 0; i < table.keys.length; i++) {
-    const k = table.keys[i]; if (k === 0) continue;
-    const r = table.rows[i];
+  for (let i = 0; i < table.capacity; i++) {
+    const k = table.keyAt(i); if (k === 0) continue;
+    const r = table.rowAt(i);
     for (let y = 0; y < NL; y++) if (Math.round(weights[r * NL + y] / scale) !== 0) { keep.push(i); break; }
   }
-  keep.sort((a, b) => table.keys[a] - table.keys[b]); // canonical order: same model, same bytes
+  keep.sort((a, b) => table.keyAt(a) - table.keyAt(b)); // canonical order: same model, same bytes
   const K = new Uint32Array(keep.length), W = new Int16Array(keep.length * NL);
   keep.forEach((i, j) => {
-    K[j] = table.keys[i];
-    const r = table.rows[i];
+    K[j] = table.keyAt(i);
+    const r = table.rowAt(i);
     for (let y = 0; y < NL; y++) W[j * NL + y] = Math.round(weights[r * NL + y] / scale);
   });
   return { header: { rows: K.length, scale, trans: Array.from(m.trans) }, K, W };
