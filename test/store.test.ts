@@ -143,7 +143,7 @@ for (const [name, make, why] of backends) {
 
     test('migrations are recorded and not re-applied on reopen', async () => {
       const again = await openStore(url);
-      assert.equal((await again.stats()).schema_version, 1);
+      assert.equal((await again.stats()).schema_version, 2);
       assert.equal((await again.stats()).articles, 4);
       await again.close();
     });

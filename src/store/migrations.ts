@@ -84,6 +84,26 @@ CREATE INDEX claim_evidence_claim ON claim_evidence(claim_id);
   tokenize='unicode61 remove_diacritics 2');`,
   pg: `ALTER TABLE articles ADD COLUMN tsv tsvector;
 CREATE INDEX articles_tsv ON articles USING GIN (tsv);`,
+}, {
+  version: 2,
+  name: 'indexes for entity dossiers on big corpora',
+  // Each dossier section reads the newest / best-corroborated N rows straight off an index.
+  sql: `
+CREATE INDEX quote_entities_entity_quote ON quote_entities(entity_id, quote_id);
+DROP INDEX quote_entities_entity;
+CREATE INDEX event_participants_entity_event ON event_participants(entity_id, event_id);
+DROP INDEX event_participants_entity;
+CREATE INDEX events_location_id ON events(location_id, id);
+DROP INDEX events_location;
+CREATE INDEX relations_subject_count ON relations(subject_id, evidence_count);
+CREATE INDEX relations_object_count ON relations(object_id, evidence_count);
+DROP INDEX relations_subject;
+DROP INDEX relations_object;
+CREATE INDEX claims_subject_count ON claims(subject_id, evidence_count);
+DROP INDEX claims_subject;
+CREATE INDEX quotes_speaker_id ON quotes(speaker_id, id);
+DROP INDEX quotes_speaker;
+`,
 }];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

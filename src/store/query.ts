@@ -90,24 +90,32 @@ export async function entity(db: Db, name: string, limit = 20, maxEntities = 5):
     const quotesBy = await db.all(`SELECT q.text, q.direct, a.id AS article, a.published FROM quotes q JOIN articles a ON a.seq = q.article_seq
       WHERE q.speaker_id = ? ORDER BY q.id DESC LIMIT ?`, [id, limit]);
     const quotesAbout = await db.all(`SELECT q.text, sp.name AS speaker, a.id AS article, a.published FROM quote_entities qe JOIN quotes q ON q.id = qe.quote_id
-      JOIN articles a ON a.seq = q.article_seq LEFT JOIN entities sp ON sp.id = q.speaker_id WHERE qe.entity_id = ? ORDER BY q.id DESC LIMIT ?`, [id, limit]);
-    const rels = await db.all(`SELECT r.id, r.type, s.name AS subject, o.name AS object, r.evidence_count FROM relations r
+      JOIN articles a ON a.seq = q.article_seq LEFT JOIN entities sp ON sp.id = q.speaker_id WHERE qe.entity_id = ? ORDER BY qe.quote_id DESC LIMIT ?`, [id, limit]);
+    // Two index-ordered reads (as subject, as object) merged here: no sort over all of a big entity's relations.
+    const relSql = (side: string) => `SELECT r.id, r.type, s.name AS subject, o.name AS object, r.evidence_count FROM relations r
       JOIN entities s ON s.id = r.subject_id JOIN entities o ON o.id = r.object_id
-      WHERE r.subject_id = ? OR r.object_id = ? ORDER BY r.evidence_count DESC, r.id LIMIT ?`, [id, id, limit]);
+      WHERE r.${side}_id = ? ORDER BY r.evidence_count DESC, r.id DESC LIMIT ?`;
+    const rels = [...await db.all(relSql('subject'), [id, limit]), ...await db.all(relSql('object'), [id, limit])]
+      .sort((a, b) => b.evidence_count - a.evidence_count || b.id - a.id).slice(0, limit);
     const relations: EntityReport['relations'] = [];
     for (const r of rels) {
       const c = (await db.get(`SELECT ${CORROBORATION} FROM relation_evidence WHERE relation_id = ?`, [r.id]))!;
       const ev = await db.get('SELECT text FROM relation_evidence WHERE relation_id = ? LIMIT 1', [r.id]);
       relations.push({ type: r.type, subject: r.subject, object: r.object, evidence: ev?.text ?? '', corroboration: corr(c) });
     }
-    const cl = await db.all('SELECT id, text FROM claims WHERE subject_id = ? ORDER BY evidence_count DESC, id LIMIT ?', [id, limit]);
+    const cl = await db.all('SELECT id, text FROM claims WHERE subject_id = ? ORDER BY evidence_count DESC, id DESC LIMIT ?', [id, limit]);
     const claims: EntityReport['claims'] = [];
     for (const c of cl) claims.push({ text: c.text, corroboration: corr((await db.get(`SELECT ${CORROBORATION} FROM claim_evidence WHERE claim_id = ?`, [c.id]))!) });
-    const events = await db.all(`SELECT ev.type, ev.date, loc.name AS location, x.role, ev.evidence, a.id AS article FROM (
-        SELECT event_id, role FROM event_participants WHERE entity_id = ?
-        UNION SELECT id AS event_id, 'location' AS role FROM events WHERE location_id = ?) x
-      JOIN events ev ON ev.id = x.event_id JOIN articles a ON a.seq = ev.article_seq LEFT JOIN entities loc ON loc.id = ev.location_id
-      ORDER BY ev.date DESC, ev.id DESC LIMIT ?`, [id, id, limit]);
+    // Newest events where it takes part or is the place, each read newest-first off an index, then merged.
+    const evSql = `SELECT ev.id, ev.type, ev.date, loc.name AS location, ev.evidence, a.id AS article FROM events ev
+      JOIN articles a ON a.seq = ev.article_seq LEFT JOIN entities loc ON loc.id = ev.location_id WHERE ev.id = ?`;
+    const evIds = [
+      ...(await db.all('SELECT event_id AS id, role FROM event_participants WHERE entity_id = ? ORDER BY event_id DESC LIMIT ?', [id, limit])),
+      ...(await db.all(`SELECT id, 'location' AS role FROM events WHERE location_id = ? ORDER BY id DESC LIMIT ?`, [id, limit])),
+    ].sort((a, b) => b.id - a.id).slice(0, limit);
+    const events: Row[] = [];
+    for (const x of evIds) { const ev = await db.get(evSql, [x.id]); if (ev) events.push({ ...ev, role: x.role }); }
+    events.sort((a, b) => String(b.date ?? '').localeCompare(String(a.date ?? '')) || b.id - a.id);
     out.push({
       id: num(e.id), name: e.name, type: e.type, subtype: e.subtype, country: e.country, lat: e.lat, lon: e.lon,
       aliases: aliases.map((a) => ({ alias: a.alias, count: num(a.count) })), mention_count: num(e.mention_count), article_count: num(e.article_count),
