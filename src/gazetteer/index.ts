@@ -28,7 +28,9 @@ export interface Place {
   lat: number; lon: number; pop: number;
 }
 
-interface GeoIndex { exact: Map<string, Place[]>; places: string[]; fuzzy: string[]; admin1Names: Record<string, string>; countries: Map<string, Place> }
+interface GeoIndex { exact: Map<string, Place[]>; places: string[]; fuzzy: string[]; admin1Names: Record<string, string>; countries: Map<string, Place>;
+  /** curated alias key → target keys ("tadmur@SY", "california@US:admin1"), see data/geo/aliases.json */
+  aliases: Map<string, string[]> }
 let geo: GeoIndex | null = null;
 
 function push(m: Map<string, Place[]>, k: string, p: Place) {
@@ -55,7 +57,9 @@ export function geoIndex(): GeoIndex {
     for (const n of [r.name, ...r.aliases]) push(exact, compactKey(n), p);
   }
   const lines = (f: string) => readFileSync(new URL(f, DATA), 'utf8').split('\n').filter(Boolean);
-  geo = { exact, places: lines('geo/places.tsv'), fuzzy: lines('geo/fuzzy.tsv'), admin1Names: readJson('geo/admin1.json'), countries };
+  const aliases = new Map<string, string[]>();
+  for (const [k, v] of Object.entries(readJson('geo/aliases.json') as Record<string, string[] | string>)) if (!k.startsWith('_') && Array.isArray(v)) aliases.set(compactKey(k), v);
+  geo = { exact, places: lines('geo/places.tsv'), fuzzy: lines('geo/fuzzy.tsv'), admin1Names: readJson('geo/admin1.json'), countries, aliases };
   return geo;
 }
 
@@ -82,8 +86,21 @@ function placesForKey(key: string): Place[] {
     hit.push({ feature: feature as Feature, id, name, country: cc, admin1Code: a1 || null, admin1: a1 ? g.admin1Names[a1] ?? null : null,
       admin2: feature === 'admin2' ? name : null, lat: +lat, lon: +lon, pop: feature === 'admin1' ? 1e7 : feature === 'admin2' ? 1e5 : +pop });
   }
+  // curated exonyms / abbreviations: "Palmyra" → Tadmur (SY), "Calif." → California (US admin1), "Washington" → also the capital
+  for (const target of g.aliases.get(key) ?? []) {
+    const m = /^([^@:]+)(?:@([A-Z]{2}))?(?::(\w+))?$/.exec(target);
+    if (!m || m[1] === key) continue;
+    for (const p of placesForKey(m[1])) if ((!m[2] || p.country === m[2]) && (!m[3] || p.feature === m[3]) && !hit.includes(p)) hit.push(p);
+  }
   placeCache.set(key, hit);
   return hit;
+}
+
+/** Is this place its country's capital? (countries.json points are the capitals) */
+export function isCapital(p: Place): boolean {
+  if (p.feature !== 'city') return false;
+  const c = geoIndex().countries.get(p.country);
+  return !!c && Math.abs(c.lat - p.lat) < 0.05 && Math.abs(c.lon - p.lon) < 0.05;
 }
 
 /** Places whose name or alias matches exactly (after normalisation); with fuzzy, fall back to the consonant skeleton. */

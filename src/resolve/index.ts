@@ -2,16 +2,21 @@
 import type { CleanDocument, Entity, EntityType, Mention, MentionCandidate, NlpDocument, OrgSubtype } from '../types.js';
 import { compactKey, isAcronym, lexicons, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
 import type { Feature, NorpEntry, OrgEntry, Place } from '../gazetteer/index.js';
+import { isCapital } from '../gazetteer/index.js';
+import { governmentSpans, ORG_HEAD, refineSpans } from './spans.js';
 
 const ADMIN_WORD: Record<string, Feature> = { province: 'admin1', state: 'admin1', governorate: 'admin1', region: 'admin1', district: 'admin2', county: 'admin2', city: 'city', town: 'city', capital: 'city', country: 'country' };
 // Words that often start a sentence capitalised without being names (a tagger may still pick them up).
 const SENTENCE_STARTERS = new Set(('the a an in on at by for from to of with but and or if when while since as after before meanwhile earlier later however ' +
   'many several some another this that these those it he she they we i you there here what who why how many most more all both each every ' +
   'according based let so yet still also then now today yesterday one two three senior former security officials').split(' '));
-const LEADING_TRIM = new Set('several many some another this that these those most all both each every according one two three senior former'.split(' '));
+const LEADING_TRIM = new Set('several many some another this that these those most all both each every according one two three senior former interim acting'.split(' '));
 const CALENDAR = /^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 const ORG_HEADS = /\b(army|forces|military|police|government|navy|air force|troops|guard|intelligence|ministry|taliban|militia)$/i;
 const POSSESSIVE = /['’]s$|s['’]$/;
+// "analyst at Stratfor", "Stratfor, the Texas-based intelligence firm": an organisation, not a place
+const ORG_CUE_BEFORE = /\b(analyst|researcher|fellow|scholar|director|official|spokes(?:man|woman|person)|reporter|correspondent|editor|economist|professor|member|employee|executive|head|chief|ceo|founder|president|chairman|partner|strategist|consultant|lawyer|attorney)s?\s+(?:at|with|for|of)\s+(?:the\s+)?$/i;
+const ORG_CUE_AFTER = /^,\s+(?:a|an|the)\s+[^,.;]{0,60}?\b(organi[sz]ation|company|firm|group|agency|institute|think[- ]tank|outlet|network|website|newspaper|broadcaster|channel|party|movement|consultancy|publication|startup|bank|charity|nonprofit)\b/i;
 
 interface Cand extends MentionCandidate {
   core: string;            // title, leading article, possessive and admin word stripped
@@ -32,7 +37,17 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   const translit = lex.names.transliteration;
 
   // ---- 1. clean spans: sort, drop overlaps, join "X University's Center for ...", trim possessives ----
-  let cs = [...candidates, ...lexiconCandidates(nlp, candidates)].filter((c) => c.end > c.start).sort((a, b) => a.start - b.start || b.end - a.end);
+  let cs = refineSpans([...candidates, ...lexiconCandidates(nlp, candidates)].filter((c) => c.end > c.start), text);
+  // "the Syrian government/regime": one ORG, replacing the bare nationality mention inside it
+  const govs = governmentSpans(text);
+  const govKey = new Map<number, string>();
+  for (const g of govs) {
+    cs = cs.filter((c) => !(c.start >= g.start && c.end <= g.end));
+    if (cs.some((c) => c.start < g.end && c.end > g.start)) continue;
+    cs.push({ start: g.start, end: g.end, text: g.text, type: 'ORG' });
+    govKey.set(g.start, g.key);
+  }
+  cs.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: MentionCandidate[] = [];
   for (const c of cs) {
     const prev = kept[kept.length - 1];
@@ -121,7 +136,10 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     }
     let hint: Feature | null = null;
     const aw = /\s+(province|district|city|county|state|governorate|region)$/i.exec(core);
-    if (aw && core.length > aw[0].length) { hint = ADMIN_WORD[aw[1].toLowerCase()]; core = core.slice(0, aw.index); }
+    // "Helmand province", "Rakhine State" → the place; "Islamic State", "Ohio State University" stay whole
+    if (aw && core.length > aw[0].length && !lookupOrg(core) && (/^\p{Ll}/u.test(aw[1]) || lookupPlaces(core.slice(0, aw.index)).length)) {
+      hint = ADMIN_WORD[aw[1].toLowerCase()]; core = core.slice(0, aw.index);
+    }
 
     const words = core.split(/\s+/);
     // junk: a lone capitalised common word at a sentence start ("Meanwhile", "Security")
@@ -129,6 +147,8 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
       && (SENTENCE_STARTERS.has(core.toLowerCase()) || lowerWords.has(core.toLowerCase())) && !lookupOrg(core) && !lookupNorp(core) && !lookupPlaces(core).length) continue;
 
     const cand: Cand = { ...c0, start, end, text: t, core, title, hint, tokens: matchTokens(core, particles, translit), cluster: -1 };
+    const gk = govKey.get(start);
+    if (gk) cand.tokens = gk.split(' ');
     if (!cand.tokens.length) continue;
     typeFix(cand);
     cands.push(cand);
@@ -144,6 +164,19 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     // "Afghan Army", "Pakistani Taliban": a demonym heading an organisation word is an ORG name
     if (lookupNorp(firstWord) && ORG_HEADS.test(c.core)) { c.type = 'ORG'; return; }
     const places = lookupPlaces(c.core);
+    const before = text.slice(Math.max(0, c.start - 24), c.start), after = text.slice(c.end, c.end + 24);
+    const placeContext = /\b(in|near|outside|into|across|towards?|through|from|to)\s+(the\s+)?$/i.test(before)
+      || /^(['’]s)?\s+(police|county|city|residents|area|authorities|officials|mayor|province|district|region|border)\b/.test(after);
+    // "San Francisco Chronicle", "Defense Ministry": an organisation head noun makes a multi-word name an ORG
+    if (c.core.includes(' ') && ORG_HEAD.test(c.core) && !places.length && c.type !== 'PERSON') { c.type = 'ORG'; return; }
+    // "to Forest Hill's hotel", "Forest Hill police": a known place the tagger took for a person
+    if (c.type === 'PERSON' && !c.title && places.some((p) => p.feature !== 'region') && placeContext) { c.places = places; c.type = 'GPE'; return; }
+    // a one-word name the tagger called a place but no gazetteer knows: "the Assad regime" is a person, "analyst at Stratfor" an organisation
+    if ((c.type === 'GPE' || c.type === 'LOC') && !places.length && !c.hint && !c.core.includes(' ') && !isAcronym(c.core) && !lookupPlaces(c.core, true).length) {
+      const before60 = text.slice(Math.max(0, c.start - 60), c.start), after80 = text.slice(c.end, c.end + 80);
+      if (/^(['’]s)?\s+(regime|government|administration|loyalists|supporters|family|clan)\b/.test(after)) { c.type = 'PERSON'; return; }
+      if (ORG_CUE_BEFORE.test(before60) || ORG_CUE_AFTER.test(after80)) { c.type = 'ORG'; return; }
+    }
     const placeish = c.type === 'LOC' || c.type === 'GPE' || c.hint !== null;
     if (places.length && (placeish || places.some((p) => p.feature === 'country' || p.feature === 'region'))) {
       c.places = places; c.type = places.every((p) => p.feature === 'region') ? 'LOC' : 'GPE'; return;
@@ -186,6 +219,14 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     if (!cc || cl.org) continue;
     const other = byCountry.get(cc.id);
     if (other) merge(other, cl); else byCountry.set(cc.id, cl);
+  }
+
+  // "Calif." and "California": an unambiguous abbreviation joins the cluster whose candidates include its place
+  for (const cl of live()) {
+    const ps = cl.cands.map((c) => c.places ?? []);
+    if (cl.org || !ps.every((l) => l.length === 1 && l[0] === ps[0][0]) || ps[0][0].feature !== 'admin1') continue;
+    const owner = live().find((o) => o !== cl && !o.org && (o.type === 'GPE' || o.type === 'LOC') && o.cands.some((c) => c.places?.includes(ps[0][0])));
+    if (owner) merge(owner, cl);
   }
 
   // acronyms: "Long Name (ACR)" in the text, or an acronym that spells exactly one multi-word name
@@ -232,6 +273,29 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     const first = Math.min(...cl.cands.map((c) => c.start));
     const owners = live().filter((o) => o !== cl && o.type === 'ORG' && o.cands.some((c) => c.tokens.length >= 2 && c.tokens[0] === cl.cands[0].tokens[0] && c.start < first));
     if (owners.length === 1) merge(owners[0], cl);
+  }
+
+  // "The Chronicle" after "The San Francisco Chronicle": an organisation referred back to by its head noun
+  for (const cl of live()) {
+    if (cl.type !== 'ORG' || cl.org || cl.cands.some((c) => c.tokens.length !== 1 || isAcronym(c.core))) continue;
+    const first = Math.min(...cl.cands.map((c) => c.start));
+    const w = cl.cands[0].tokens[0];
+    const owners = live().filter((o) => o !== cl && o.type === 'ORG' && o.cands.some((c) => c.tokens.length >= 2 && c.tokens[c.tokens.length - 1] === w && c.start < first && ORG_HEAD.test(c.core)));
+    if (owners.length === 1) merge(owners[0], cl);
+  }
+
+  // "The Rukban camp, also known as the Berm": a second name of the same place or organisation
+  for (const c of cands) {
+    if (!clusters[c.cluster]?.alive) continue;
+    const before = text.slice(Math.max(0, c.start - 200), c.start);
+    const km = /,?\s+(?:also\s+|better\s+|locally\s+|commonly\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?$/i.exec(before);
+    if (!km) continue;
+    const cut = c.start - before.length + km.index!;
+    const prev = cands.filter((p) => p.end <= cut && p.cluster !== c.cluster && clusters[p.cluster]?.alive && !/[.!?]\s/.test(text.slice(p.end, cut))).pop();
+    const a = prev && clusters[prev.cluster], b = clusters[c.cluster];
+    if (!a || a.type === 'PERSON' || b.type === 'PERSON' || a.type === 'NORP' || b.type === 'NORP' || (a.org && b.org && a.org !== b.org)) continue;
+    if (b.cands.some((x) => x.places?.some((p) => p.feature === 'country'))) continue;
+    merge(a, b); a.type = voteType(a);
   }
 
   // ---- 4. document-level consistency: unmatched occurrences of known names become mentions ----
@@ -323,8 +387,9 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     const total = [...docCountries.values()].reduce((a, b) => a + b, 0) || 1;
     const score = (p: Place) => {
       const rank: Record<Feature, number> = { country: 6, region: 4, admin1: 4, city: p.pop >= 100000 ? 4.5 : 2.5, admin2: 3 };
+      // a district or town in a province the article names; a national capital (metonymic "Washington", "Beijing")
       return 10 * ((docCountries.get(p.country) ?? 0) / total) + (docAdmin1?.has(p.admin1Code ?? '') && p.feature !== 'admin1' ? 2 : 0)
-        + rank[p.feature] + Math.log10(Math.max(1, Math.min(p.pop, 1e8))) / 10;
+        + rank[p.feature] + Math.log10(Math.max(1, Math.min(p.pop, 1e8))) / 10 + (isCapital(p) ? 1.5 : 0);
     };
     return pool.reduce((a, b) => (score(b) > score(a) ? b : a));
   }
@@ -368,6 +433,12 @@ function lexiconCandidates(nlp: NlpDocument, tagged: MentionCandidate[]): Mentio
   const toks = nlp.tokens;
   const covered = (s: number, e: number) => tagged.some((c) => c.start < e && c.end > s) || out.some((c) => c.start < e && c.end > s);
   for (let i = 0; i < toks.length; i++) {
+    // "neo-Nazis", "anti-Semites": a listed group name with a lower-case prefix the tagger never starts on
+    if (/^\p{Ll}+$/u.test(toks[i].text) && toks[i + 2] && toks[i + 1].text === '-' && toks[i + 1].start === toks[i].end && toks[i + 2].start === toks[i + 1].end
+      && /^\p{Lu}/u.test(toks[i + 2].text)) {
+      const s = toks[i].start, e = toks[i + 2].end, t = nlp.text.slice(s, e);
+      if (lookupNorp(t) && !covered(s, e)) { out.push({ start: s, end: e, text: t, type: 'NORP' }); i += 2; continue; }
+    }
     if (!/^\p{Lu}/u.test(toks[i].text)) continue;
     for (let j = Math.min(toks.length - 1, i + 5); j >= i; j--) {
       if (toks[j].sentence !== toks[i].sentence) continue;
