@@ -8,8 +8,8 @@
 import type { ExtractionContext, Quote, Source } from '../types.js';
 import { paragraphs } from '../nlp/index.js';
 import { findQuoteSpans, type QuoteSpan } from './attribution/marks.js';
-import { isCueVerb, REPORT_VERBS, CUE_VERBS } from './attribution/lexicon.js';
-import { parseSpeaker, SourceRegistry, type SpeakerRef } from './attribution/speakers.js';
+import { isCueVerb, REPORT_VERBS, CUE_VERBS, sentenceEnd, isAbbreviationPeriod, PLACE_NOUNS } from './attribution/lexicon.js';
+import { parseSpeaker, SourceRegistry, titledAntecedent, type SpeakerRef } from './attribution/speakers.js';
 
 export interface Attribution {
   sources: Source[];
@@ -37,7 +37,7 @@ export function extractQuotes(ctx: ExtractionContext): Attribution {
   const spanEnd = (q: QuoteSpan) => (q.close !== null ? q.close + 1 : q.end);
   for (const q of spans) blank(q.open, spanEnd(q));
 
-  const tags = spans.map((q) => (q.close !== null ? readTag(ctx, q, paras[q.para].end) : null));
+  const tags = spans.map((q) => (q.close !== null ? readTag(ctx, q, paras[q.para].start, paras[q.para].end) : null));
   for (const t of tags) if (t) blank(t.start, t.end);
   const narration = masked.join('');
   const events = paras.flatMap((p, pi) => speechEvents(ctx, narration, p.start, p.end, pi));
@@ -48,15 +48,38 @@ export function extractQuotes(ctx: ExtractionContext): Attribution {
     .sort((a, b) => a.pos - b.pos);
   const registry = new SourceRegistry();
   const timeline: { pos: number; src: Source & { plural?: boolean } }[] = [];
+  const typeOf = new Map(ctx.entities.map((e) => [e.id, e.type]));
+  // an organisation, place or document speaks as "it"/"they", never as "he"/"she"
+  const collective = (src: Source & { plural?: boolean }) => Boolean(src.plural)
+    || (src.entity ? typeOf.get(src.entity) !== 'PERSON' : ['report', 'statement', 'ministry', 'government', 'office', 'agency'].includes(src.role ?? ''));
   const latest = (pos: number, pronoun?: string) => {
-    // "they" prefers a plural or organisational source; "he"/"she" a singular one
-    const want = pronoun === 'they' || pronoun === 'we' ? true : pronoun ? false : null;
+    // "they"/"we" prefer a plural or organisational source, "it" an organisational one; "he"/"she"/"I" a person
     const before = timeline.filter((t) => t.pos < pos);
-    for (let i = before.length - 1; i >= 0; i--) if (want === null || Boolean(before[i].src.plural) === want) return before[i].src;
-    return before[before.length - 1]?.src ?? null;
+    const person = pronoun === 'he' || pronoun === 'she' || pronoun === 'i';
+    for (let i = before.length - 1; i >= 0; i--) {
+      const src = before[i].src;
+      if (!pronoun || (person ? !collective(src) : collective(src))) return src;
+    }
+    return person ? null : before[before.length - 1]?.src ?? null;
   };
-  const resolve = (ref: SpeakerRef, pos: number, context: string) =>
-    ref.kind === 'pronoun' ? latest(pos, ref.core) : registry.resolve(ref, context);
+  const latestSince = (pos: number, since: number) => {
+    const t = timeline.filter((x) => x.pos < pos).pop();
+    return t && t.pos >= since ? t.src : null;
+  };
+  // "he"/"she" with no person among the sources so far: the last person named in the narration (not inside a quote)
+  const quoted = (m: { start: number }) => spans.some((q) => m.start >= q.open && m.start < spanEnd(q));
+  const personBefore = (ref: SpeakerRef, pos: number, context: string) => {
+    if (ref.core !== 'he' && ref.core !== 'she') return null;
+    const m = ctx.mentions.filter((x) => x.type === 'PERSON' && x.end <= pos && !quoted(x)).sort((a, b) => a.start - b.start).pop();
+    if (!m) return null;
+    return registry.resolve({ ...ref, kind: 'name', text: m.text, core: m.text, mention: m, start: m.start, end: m.end }, context);
+  };
+  const resolve = (ref: SpeakerRef, pos: number, context: string) => {
+    if (ref.kind === 'pronoun') return latest(pos, ref.core) ?? personBefore(ref, pos, context);
+    // "The president said" → the person introduced as "President X", unless an earlier source already fits the description
+    const named = registry.knows(ref) ? null : titledAntecedent(ctx, ref, ref.start);
+    return registry.resolve(named ?? ref, context);
+  };
 
   const out: { quote: Omit<Quote, 'id' | 'source'>; src: Source | null; ev?: { start: number; end: number } }[] = [];
   const spanSource: (Source | null)[] = [];
@@ -71,11 +94,13 @@ export function extractQuotes(ctx: ExtractionContext): Attribution {
       continue;
     }
     const i = it.quote!, q = spans[i], tag = tags[i];
-    const kind = classify(text, q, paras, tag, narration);
+    const { kind, sentence } = classify(text, q, paras, tag, narration);
     let src: Source | null = null;
     if (tag) src = resolve(tag.ref, q.open, text.slice(tag.start, tag.end));
     else if (q.continues !== null) src = spanSource[q.continues];
-    src ??= latest(q.open);
+    // a quote inside reported speech takes the speaker of its own sentence, never an earlier one
+    if (sentence !== null) src ??= latestSince(q.open, sentence);
+    else src ??= latest(q.open);
     spanSource[i] = src;
     if (tag && src) timeline.push({ pos: tag.start, src });
     if (kind === 'scare') continue;
@@ -123,18 +148,22 @@ export function extractQuotes(ctx: ExtractionContext): Attribution {
 }
 
 /** The speech tag right after a closing mark: "he said", "did he declare", "said X, ...", "X told Y", "according to X". */
-function readTag(ctx: ExtractionContext, q: QuoteSpan, paraEnd: number): Tag | null {
+function readTag(ctx: ExtractionContext, q: QuoteSpan, paraStart: number, paraEnd: number): Tag | null {
   const text = ctx.nlp.text;
   let s = q.close! + 1;
-  // the tag runs to the sentence end or the next quotation mark
-  const rest = text.slice(s, paraEnd);
-  const stop = /[.!?](?=\s|$)|["“”„«]/.exec(rest);
-  const e = s + (stop ? stop.index + (/[.!?]/.test(stop[0]) ? 1 : 0) : rest.length);
+  // the tag runs to the sentence end (abbreviations such as "U.S." or "Cmdr." do not end it) or the next quotation mark
+  let e = paraEnd;
+  const se = sentenceEnd(text, s, paraEnd);
+  if (se >= 0) e = se;
+  const mark = /["“”„«]/.exec(text.slice(s, e));
+  if (mark) e = s + mark.index;
   const seg = text.slice(s, e);
   const lead = /^[\s,.;:–—-]*/.exec(seg)![0].length;
   s += lead;
   const body = text.slice(s, e);
   if (!body.trim()) return null;
+  // "..., and both analysts told X ...": a new coordinated clause, not this quote's tag
+  if (/^(?:and|but|or|while|so|because|although|though|whereas|yet)\b/i.test(body)) return null;
   const mk = (refStart: number, refEnd: number, cue: string, cueEnd: number): Tag | null => {
     const ref = parseSpeaker(ctx, refStart, refEnd);
     return ref ? { ref, cue: cue.toLowerCase(), recipient: recipientAt(ctx, cueEnd, e, cue), start: q.close! + 1, end: e } : null;
@@ -144,21 +173,42 @@ function readTag(ctx: ExtractionContext, q: QuoteSpan, paraEnd: number): Tag | n
   if (m && isCueVerb(m[3], true)) return mk(s + m[1].length, s + m[1].length + m[2].length, m[3], s + m[0].length);
   // "said Sami Sadat, commanding general of ...", "added the spokesman"
   m = /^([\p{Ll}]+)\s+(?!that\b)/u.exec(body) as RegExpExecArray | null;
-  if (m && isCueVerb(m[1])) return mk(s + m[0].length, e, m[1], s + m[1].length);
+  if (m && isCueVerb(m[1])) { const t = mk(s + m[0].length, e, m[1], s + m[1].length); if (t) return t; }
   // "according to X"
   m = /^according to\s+/i.exec(body);
   if (m) return mk(s + m[0].length, e, 'according to', s + m[0].length);
+  // the quote is the subject or object of a longer sentence whose speaker comes after a comma:
+  // "“...” announced in October, said Derek Scissors, a scholar ..." / "..., according to X"
+  m = /,\s+(?:([\p{Ll}]+)\s+(?!that\b)|(according to)\s+)/u.exec(body) as RegExpExecArray | null;
+  if (m && (m[2] || isCueVerb(m[1]))) {
+    const at = s + m.index + m[0].length;
+    const t = mk(at, e, m[1] ?? m[2], at);
+    if (t) return t;
+  }
   // "an official from X told Y", "Ali Mir Asfandyar, fellow at X, told Y", "UN report says"
   // (not after a dash or bracket, which continue the narration; not a passive "is said to")
   if (/^[\s,]*[–—(]/.test(seg)) return null;
+  // a phrase quoted inside a running sentence ("his “tough on China” stance, which ...") has no tag after it
+  const quoted = text.slice(q.start, q.end);
+  const before = text.slice(paraStart, q.open).trimEnd();
+  if (/[\p{L}\p{N}’']$/u.test(before) && !/[,.!?…;:]$/.test(quoted) && !/^[,;:]/.test(seg.trimStart())) return null;
   for (const w of body.matchAll(/[\p{L}]+/gu)) {
-    if (w.index! > 0 && isCueVerb(w[0]) && /^[\p{Ll}]/u.test(w[0])) {
+    if (w.index! > 0 && isCueVerb(w[0]) && /^[\p{Ll}]/u.test(w[0]) && body[w.index! - 1] !== '-' && !nounUse(ctx, s + w.index!)) {
       const np = body.slice(0, w.index!);
       if (wordCount(np) > 25 || /\b(?:is|are|was|were|be|been|being|to)\s*$/i.test(np) || hasVerb(ctx, s, s + w.index!)) break;
       return mk(s, s + w.index!, w[0], s + w.index! + w[0].length);
     }
   }
   return null;
+}
+
+/** A cue word the tagger reads as a noun or adjective here ("key states", "the reports"). */
+function nounUse(ctx: ExtractionContext, at: number): boolean {
+  const t = ctx.nlp.tokens.find((x) => x.start === at);
+  if (!t || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN')) return false;
+  // a preceding determiner or adjective confirms the noun reading
+  const prev = ctx.nlp.tokens.filter((x) => x.end <= at).pop();
+  return !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.pos === 'NOUN');
 }
 
 /** The entity a cue verb is addressed to: "told The Daily Beast", "confirmed to the Daily Beast", "said in an interview with X". */
@@ -174,23 +224,34 @@ function recipientAt(ctx: ExtractionContext, pos: number, limit: number, cue: st
   return men && ctx.nlp.text.slice(pos, men.start).trim().split(/\s+/).filter(Boolean).length <= 2 ? men.entity : null;
 }
 
-/** direct: a real quote; partial: a short phrase of someone's words inside narration; scare: neither (emphasis, titles). */
-function classify(text: string, q: QuoteSpan, paras: { start: number; end: number }[], tag: Tag | null, narration: string): 'direct' | 'partial' | 'scare' {
+type Kind = 'direct' | 'partial' | 'scare';
+
+/** direct: a real quote; partial: a short phrase of someone's words inside narration; scare: neither (emphasis, titles).
+ *  `sentence` is where the quote's sentence starts, for quotes that can only take a speaker from their own sentence. */
+function classify(text: string, q: QuoteSpan, paras: { start: number; end: number }[], tag: Tag | null, narration: string): { kind: Kind; sentence: number | null } {
   const words = wordCount(text.slice(q.start, q.end));
-  if (tag) return words ? 'direct' : 'scare';
-  if (q.continues !== null) return 'direct';
+  if (tag) return { kind: words ? 'direct' : 'scare', sentence: null };
+  if (q.continues !== null) return { kind: 'direct', sentence: null };
   const p = paras[q.para];
   const before = text.slice(p.start, q.open).replace(/\s+$/, '');
   const embedded = /[\p{L}\p{N}’']$/u.test(before);
   const headline = q.para === 0 && !/[.!?]["”’]?\s*$/.test(text.slice(p.start, p.end));
-  if (headline) return 'scare';
-  if (!embedded) return words >= 3 ? 'direct' : 'scare';
+  if (headline) return { kind: 'scare', sentence: null };
+  // a paragraph that is nothing but a quoted phrase without sentence punctuation: a subheading or pull quote
+  if (q.close !== null && !before && !text.slice(q.close + 1, p.end).trim() && !/[.!?…]$/.test(text.slice(q.start, q.end)))
+    return { kind: 'scare', sentence: null };
+  if (!embedded) return { kind: words >= 3 ? 'direct' : 'scare', sentence: null };
   // an embedded quote counts as someone's words only when a speech verb governs its sentence
-  const sentStart = Math.max(p.start, ...[...narration.slice(p.start, q.open).matchAll(/[.!?](?=\s)/g)].map((m) => p.start + m.index! + 1));
+  let sentStart = p.start;
+  for (const m of narration.slice(p.start, q.open).matchAll(/[.!?](?=\s)/g)) {
+    const at = p.start + m.index!;
+    if (!isAbbreviationPeriod(text, at)) sentStart = at + 1;
+  }
   const lead = narration.slice(sentStart, q.open);
-  const cued = [...lead.matchAll(/[\p{L}]+/gu)].some((m) => CUE_VERBS.has(m[0].toLowerCase()) && !/\b(?:is|are|was|were|be|been|being)\s+$/.test(lead.slice(0, m.index)));
-  if (!cued) return 'scare';
-  return words >= 5 ? 'direct' : 'partial';
+  const cued = [...lead.matchAll(/[\p{L}]+/gu)].some((m) => CUE_VERBS.has(m[0].toLowerCase()) && lead[m.index! - 1] !== '-'
+    && !/\b(?:is|are|was|were|be|been|being)\s+$/.test(lead.slice(0, m.index)));
+  if (!cued) return { kind: 'scare', sentence: null };
+  return { kind: words >= 5 ? 'direct' : 'partial', sentence: sentStart };
 }
 
 /** Speech verbs in the narration of one paragraph, each with its subject and (for reported speech) its clause. */
@@ -202,6 +263,7 @@ function speechEvents(ctx: ExtractionContext, narration: string, pStart: number,
   let last = 0;
   const sents: { start: number; end: number }[] = [];
   for (const m of para.matchAll(bounds)) {
+    if (m[0] === '.' && isAbbreviationPeriod(ctx.nlp.text, pStart + m.index!) && pStart + m.index! + 1 < pEnd) continue; // "Cmdr. Sean Robertson"
     const end = m.index! + (m[0] === MASK || m[0].startsWith(MASK) ? 0 : 1);
     if (end > last) sents.push({ start: pStart + last, end: pStart + end });
     last = m.index! + m[0].length;
@@ -221,14 +283,22 @@ function speechEvents(ctx: ExtractionContext, narration: string, pStart: number,
       if (ref) {
         const clause = initial ? trimSpan(ctx.nlp.text, refEnd + 1, sent.end) : trimSpan(ctx.nlp.text, sent.start, sent.start + acc.index);
         out.push({ pos: ref.start, ref, cue: 'according to', recipient: null, clause, sentence: sent });
+        continue; // one speaker per sentence: "According to X, the country had admitted ..." has no second one
       }
     }
     for (const m of s.matchAll(/[\p{L}]+/gu)) {
       const verb = m[0], lv = verb.toLowerCase();
       if (!isCueVerb(verb) || lv === 'continues' || lv === 'continued') continue;
+      if (s[m.index! - 1] === '-' || s[m.index! + verb.length] === '-') continue; // "self-declared", "so-called"
       const pre = s.slice(0, m.index);
+      const post = s.slice(m.index! + verb.length);
       if (/\b(?:is|are|was|were|be|been|being|it|to)\s+$/i.test(pre)) continue; // "is said to have": an allegation, not a speaker
       if (/\b(?:who|which|that)\s+(?:\w+\s+)?$/i.test(pre)) continue; // "a minister who spoke to X described ...": a relative clause
+      if (lv === 'asked' && /^\s+(?:not\s+to|to\s+(?:not|remain|stay)|that\s+(?:his|her|their)\s+name)\b/i.test(post)) continue; // anonymity
+      // inside a relative clause of the subject when the main verb follows: "a refugee who feared ... and asked ..., said that"
+      const chunk = pre.slice(Math.max(pre.lastIndexOf(','), pre.lastIndexOf('(')) + 1);
+      if (/\b(?:who|whom|which)\b/i.test(chunk) && /,\s*(?:\p{Ll}+\s+){0,2}(?:said|says|told|added|stated|wrote|explained|noted)\b/u.test(post)) continue;
+      if (nounUse(ctx, sent.start + m.index!)) continue;
       const subj = subjectBefore(ctx, sent.start, sent.start + m.index!);
       if (!subj) continue;
       const vEnd = sent.start + m.index! + verb.length;
@@ -240,19 +310,32 @@ function speechEvents(ctx: ExtractionContext, narration: string, pStart: number,
   return out;
 }
 
+/** A chunk that can stand in apposition to a name: "a spokesman for X", "the U.S. commander", "who ...", "however". */
+const APPOSITION = /^\s*(?:(?:a|an|the|his|her|its|their|one|who|whom|whose|which|also|now|formerly|himself|herself|however|meanwhile|too)\b|\p{Ll})/u;
+
 /** The subject of a speech verb: the last clause chunk before it, with apposition ("X, a member of Y, told"). */
 function subjectBefore(ctx: ExtractionContext, sStart: number, vStart: number): SpeakerRef | null {
   const text = ctx.nlp.text;
   const pre = text.slice(sStart, vStart);
-  const cuts = [...pre.matchAll(/[,;:()]|\s[–—]\s/g)].map((m) => ({ at: m.index!, len: m[0].length }));
+  const cuts = [...pre.matchAll(/[,;:()]|\s[–—]\s/g)].map((m) => ({ at: m.index!, len: m[0].length, comma: m[0] === ',' }));
   let segStart = sStart, segEnd = vStart;
   if (cuts.length) {
     const lastCut = cuts[cuts.length - 1];
     const tail = pre.slice(lastCut.at + lastCut.len);
     if (!tail.trim() && cuts.length >= 2) {
-      // "Name, apposition, told": take the chunk before the apposition and the apposition together
-      const prev = cuts.length >= 3 ? cuts[cuts.length - 3].at + cuts[cuts.length - 3].len : 0;
-      segStart = sStart + prev;
+      // "Name, apposition, (apposition,) told": the subject is the earliest chunk followed only by appositions
+      // ("Cmdr. Sean Robertson, a spokesperson for X, the U.S. military operation against Y, told")
+      const starts = [0, ...cuts.map((c) => c.at + c.len)];
+      const chunks = starts.slice(0, -1).map((a, k) => ({ a, b: cuts[k].at, comma: cuts[k].comma }));
+      let pick = Math.max(0, chunks.length - 2);
+      for (let k = Math.max(0, chunks.length - 5); k < chunks.length - 1; k++) {
+        const head = pre.slice(chunks[k].a, chunks[k].b);
+        if (!chunks.slice(k).every((c) => c.comma)) continue;
+        if (!/^\s*[\p{Lu}\p{Ll}]/u.test(head) || /^\s*(?:in|on|at|after|before|since|when|while|during|for|if|although|because|as|but|and|so|then|meanwhile|however)\b/i.test(head)) continue;
+        if (!chunks.slice(k + 1).every((c) => APPOSITION.test(pre.slice(c.a, c.b)))) continue;
+        pick = k; break;
+      }
+      segStart = sStart + chunks[pick].a;
     } else segStart = sStart + lastCut.at + lastCut.len;
   }
   // cut a preceding verb phrase: "Karim fought on the front lines and told" → "Karim" (not inside an apposition)
@@ -260,6 +343,8 @@ function subjectBefore(ctx: ExtractionContext, sStart: number, vStart: number): 
   const toks = ctx.nlp.tokens.filter((t) => t.start >= segStart && t.end <= (firstComma >= 0 ? segStart + firstComma : segEnd));
   for (const t of toks) {
     if (/^(who|whom|which|whose|that)$/i.test(t.text)) break;
+    if (text[t.start - 1] === '-' || text[t.end] === '-') continue; // "Washington-based", "so-called"
+    if (t.start > segStart && /^\p{Lu}/u.test(t.text)) continue; // a capitalised word inside the phrase is a name ("VOA Extremism Watch Desk")
     if ((t.pos === 'VERB' || t.pos === 'AUX') && t.start > segStart) { segEnd = t.start; break; }
     if (t.pos === 'VERB' && t.start === segStart) return null;
   }

@@ -14,7 +14,7 @@ export const CUE_VERBS = new Set([
 ]);
 /** Cue verbs that introduce reported speech with a following clause ("confirmed that ..."). */
 export const REPORT_VERBS = new Set([
-  'said', 'says', 'told', 'tells', 'added', 'adds', 'explained', 'explains', 'confirmed', 'confirms', 'reported', 'reports', 'argued',
+  'said', 'says', 'say', 'told', 'tells', 'added', 'adds', 'explained', 'explains', 'confirmed', 'confirms', 'reported', 'reports', 'argued',
   'argues', 'claimed', 'claims', 'stated', 'states', 'declared', 'noted', 'notes', 'warned', 'warns', 'insisted', 'insists', 'denied',
   'denies', 'acknowledged', 'admitted', 'estimated', 'estimates', 'asserted', 'asserts', 'mentioned', 'wrote', 'announced',
   'announces', 'stressed', 'emphasized', 'emphasised', 'revealed', 'disclosed', 'testified', 'predicted', 'conceded', 'concluded',
@@ -69,3 +69,43 @@ export function isPluralHead(w: string): boolean {
 /** Words that open a description but are not part of what it denotes. */
 export const DETERMINERS = new Set(['a', 'an', 'the', 'another', 'one', 'two', 'three', 'several', 'some', 'many', 'other', 'various',
   'both', 'a few', 'few', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'multiple', 'numerous', 'most']);
+
+/** Abbreviations whose period does not end a sentence: titles, months, and common short forms. */
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr', 'cdr', 'sgt', 'cpl', 'pvt',
+  'adm', 'brig', 'gov', 'sen', 'rep', 'rev', 'hon', 'pres', 'supt', 'insp', 'det', 'st', 'jr', 'sr', 'mt', 'ft', 'no', 'vs', 'inc',
+  'corp', 'co', 'ltd', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'approx', 'est', 'dept',
+  'govt', 'amb', 'sec', 'gens', 'reps', 'sens']);
+
+/** Whether the period at `i` belongs to an abbreviation or an initial ("U.S.", "J.", "Cmdr.", "Nov.") rather than ending a sentence. */
+export function isAbbreviationPeriod(text: string, i: number): boolean {
+  if (text[i] !== '.') return false;
+  const m = /(?:^|[^\p{L}.])((?:\p{L}\.)*)(\p{L}+)$/u.exec(text.slice(Math.max(0, i - 20), i));
+  if (!m) return false;
+  const word = m[2];
+  // "U.S", "U.N", "J": initials; a chain of them still ends a sentence before an obvious sentence opener ("in the U.S. The ...")
+  if ((m[1] && word.length === 1) || (word.length === 1 && /\p{Lu}/u.test(word))) {
+    return !(m[1] && SENTENCE_OPENERS.test(text.slice(i + 1, i + 12)));
+  }
+  return ABBREVIATIONS.has(word.toLowerCase()) && /^\p{Lu}/u.test(word);
+}
+const SENTENCE_OPENERS = /^\s+(?:The|He|She|It|They|We|I|But|And|In|A|An|This|That|There|His|Her|Their|On|At|After)\b/;
+
+/** Index just past the first sentence end in text[from, to) (".", "!", "?" before a space or the end, abbreviations skipped), or -1. */
+export function sentenceEnd(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if ((c === '.' || c === '!' || c === '?') && (i + 1 >= to || /\s/.test(text[i + 1])) && !isAbbreviationPeriod(text, i)) return i + 1;
+  }
+  return -1;
+}
+
+/** Nouns for places: never a speaker ("the country had admitted ..."). */
+export const PLACE_NOUNS = new Set(['country', 'city', 'town', 'village', 'region', 'area', 'province', 'state', 'nation', 'district',
+  'capital', 'territory', 'island', 'county', 'neighbourhood', 'neighborhood', 'camp', 'border', 'world', 'continent', 'site']);
+
+/** Heads naming an institution: a description with one of these and a named owner ("Nadia Cruz's office", "China's commerce
+ *  ministry") is an on-the-record institutional source, not an anonymous person. */
+export const INSTITUTION_HEADS = new Set(['office', 'ministry', 'department', 'agency', 'government', 'administration', 'campaign',
+  'committee', 'council', 'embassy', 'court', 'military', 'army', 'police', 'company', 'firm', 'organisation', 'organization', 'authority',
+  'authorities', 'commission', 'cabinet', 'presidency', 'parliament', 'prosecutor\'s office', 'spokesperson\'s office', 'team',
+  'secretariat', 'bureau', 'service', 'command', 'mission', 'coalition', 'party', 'forces', 'group']);

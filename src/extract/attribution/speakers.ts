@@ -1,7 +1,7 @@
 // Speaker phrases ("said Sami Sadat, commanding general of ...", "an official from X", "he") and the registry that
 // turns them into one source per real speaker: names by entity or surname, pseudonyms, back-references by role.
 import type { ExtractionContext, Mention, Source } from '../../types.js';
-import { DETERMINERS, DOCUMENT_HEADS, PRONOUNS, ROLE_HEADS, isPluralHead, singular } from './lexicon.js';
+import { DETERMINERS, DOCUMENT_HEADS, INSTITUTION_HEADS, PLACE_NOUNS, PRONOUNS, ROLE_HEADS, isPluralHead, singular } from './lexicon.js';
 
 export interface SpeakerRef {
   kind: 'pronoun' | 'name' | 'descriptor';
@@ -16,6 +16,8 @@ export interface SpeakerRef {
   plural: boolean;
   pseudonym: string | null;
   document: boolean;
+  /** an institution owned by the named person in `mention` ("Nadia Cruz’s office") */
+  owned?: boolean;
 }
 
 const PSEUDONYM = /\b(?:identified (?:himself|herself|themselves) (?:only )?(?:as|by)|(?:gave|giving|give) (?:his|her|their) (?:first |only )?name(?: only)? as|asked to be (?:identified|called|referred to) (?:only )?(?:as|by)|(?:using|under) the (?:pseudonym|name|alias)|(?:whose|his|her) name (?:has been|was) changed to|(?:called|named|referred to as) here as)\s+([A-Z][\p{L}'’-]+)/u;
@@ -61,11 +63,27 @@ export function parseSpeaker(ctx: ExtractionContext, start: number, end: number)
   const inCore = (m: Mention) => m.start >= s && m.end <= coreEnd;
   const coreMentions = ctx.mentions.filter(inCore);
 
+  // a name after a title: "U.S. Attorney Erin Nealy Cox", "United Nations spokesman Farhan Haq", "Secretary of State Mike Pompeo"
+  // (the person is the speaker; places and organisations in the title are the affiliation)
+  const person = coreMentions.filter((m) => m.type === 'PERSON' && m.start > s && !text.slice(m.end, coreEnd).trim())[0];
+  if (person && !/['’]s?$/.test(text.slice(person.end, person.end + 2).trim())) {
+    const title = titleOf(ctx, s, person.start);
+    if (title) {
+      let role = title.role, affiliation = title.affiliation;
+      if (coreM && coreM[0] === ',') {
+        const app = describe(ctx, coreEnd + 1, e);
+        role = app.role ?? role; affiliation = app.affiliation ?? affiliation;
+      }
+      return { ...base, kind: 'name', core: person.text, mention: person, role, affiliation, definite: false, plural: false, pseudonym };
+    }
+  }
   // a name: every word of the core (after an optional "the") capitalised, last word not a role noun ("UN report")
   const last = bare[bare.length - 1] ?? '';
   if (bare.length && bare.every((w) => capital(w) || /^(al|bin|ibn|van|von|de|da|del|der|la|le|el|of|and|for|the|abu|ul)$/i.test(w)) && capital(bare[0])
       && !ROLE_HEADS.has(last.toLowerCase())) {
-    const best = coreMentions.filter((m) => m.type !== 'NORP').sort((a, b) => (b.end - b.start) - (a.end - a.start))[0] ?? null;
+    // the person in the phrase, else its longest name
+    const best = coreMentions.filter((m) => m.type !== 'NORP')
+      .sort((a, b) => Number(b.type === 'PERSON') - Number(a.type === 'PERSON') || (b.end - b.start) - (a.end - a.start))[0] ?? null;
     // a title before the name gives the role ("President Joe Biden", "General Sadat")
     let role: string | null = ROLE_HEADS.has(bare[0].toLowerCase()) && bare.length > 1 ? singular(bare[0]) : null;
     let affiliation: string | null = null;
@@ -78,8 +96,39 @@ export function parseSpeaker(ctx: ExtractionContext, start: number, end: number)
   }
   const d = describe(ctx, s, coreEnd);
   if (!d.role) return null;
+  // "Public Ombudsman Nadia Cruz’s office": an institution of a named person speaks for that person, on the record
+  const owner = coreMentions.find((m) => m.type === 'PERSON' && /^['’]s?\s/.test(text.slice(m.end, coreEnd + 1)));
+  if (owner && INSTITUTION_HEADS.has(d.role) && !d.plural) {
+    return { ...base, kind: 'descriptor', core, role: d.role, affiliation: owner.entity, mention: owner, definite, plural: false, pseudonym,
+      document: false, owned: true };
+  }
   return { ...base, kind: 'descriptor', core, role: d.role, affiliation: d.affiliation, definite, plural: d.plural, pseudonym,
     document: DOCUMENT_HEADS.has(d.role) };
+}
+
+/** The title words before a name ("U.S. Attorney", "Kremlin spokesman", "Foreign Minister"): its role and affiliation,
+ *  or null when the words are not a title (no role noun, or a verb or preposition-led phrase). */
+function titleOf(ctx: ExtractionContext, s: number, e: number): { role: string | null; affiliation: string | null } | null {
+  const text = ctx.nlp.text;
+  const seg = text.slice(s, e);
+  const ws = [...seg.matchAll(/[\p{L}][\p{L}'’.-]*/gu)].map((m) => m[0]);
+  if (!ws.length || ws.length > 8) return null;
+  let k = -1;
+  for (let i = ws.length - 1; i >= 0; i--) if (ROLE_HEADS.has(singular(ws[i].replace(/[.]$/, '')))) { k = i; break; }
+  if (k < 0) {
+    // "Gen. Sami Sadat", "Cmdr. Jane Doe": an abbreviated title
+    return /^(?:(?:the|a|an)\s+)?\p{Lu}\p{Ll}{1,4}\.\s*$/u.test(seg.trim() + ' ') ? { role: null, affiliation: null } : null;
+  }
+  // every word before the role noun is a name, a modifier of the office, or a determiner — not a clause
+  const tokens = ctx.nlp.tokens.filter((t) => t.start >= s && t.end <= e);
+  if (tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || /^(?:who|which|that|said|told)$/i.test(t.text))) return null;
+  const head = singular(ws[k].replace(/[.]$/, ''));
+  const mod = (ws[k - 1] ?? '').toLowerCase();
+  const role = /^(?:vice|deputy|prime|assistant|under|lieutenant|attorney|foreign|defense|defence|interior|finance|justice)$/.test(mod)
+    && head !== mod ? `${mod} ${head}` : head;
+  const aff = ctx.mentions.filter((m) => m.start >= s && m.end <= e && m.type !== 'PERSON')
+    .sort((a, b) => (a.type === 'ORG' ? 0 : a.type === 'GPE' ? 1 : 2) - (b.type === 'ORG' ? 0 : b.type === 'GPE' ? 1 : 2) || a.start - b.start)[0];
+  return { role, affiliation: aff?.entity ?? null };
 }
 
 /** Role head and affiliation of a descriptive phrase ("an official from the National Security Directorate"). */
@@ -88,14 +137,20 @@ function describe(ctx: ExtractionContext, s: number, e: number): { role: string 
   const seg = text.slice(s, e);
   let role: string | null = null, plural = false, lastLower: string | null = null;
   let stopAt = e;
-  for (const m of seg.matchAll(/[\p{L}'’-]+/gu)) {
+  for (const m of seg.matchAll(/[\p{L}'’-]+|,/gu)) {
     const w = m[0], l = w.toLowerCase();
-    if (STOP_WORDS.has(l) && (role || lastLower)) { if (/^(who|whom|which|that|based|in)$/.test(l)) stopAt = s + m.index!; break; }
+    // "a spokesperson for X, the U.S. operation against Y": the affiliation is in the role's own chunk
+    if (w === ',') { if (role) { stopAt = s + m.index!; break; } continue; }
+    if (STOP_WORDS.has(l) && (role || lastLower)) {
+      if (/^(who|whom|which|that|based|in)$/.test(l)) stopAt = s + m.index!;
+      else if (role) { const c = seg.indexOf(',', m.index!); if (c >= 0) stopAt = s + c; }
+      break;
+    }
     if (/^[\p{Ll}]/u.test(w) && !DETERMINERS.has(l)) lastLower = l;
     // the head is the last role noun before any prepositional phrase ("Afghan spy official", "military official")
     if (/^[\p{Ll}]/u.test(w) && ROLE_HEADS.has(singular(l))) { role = singular(l); plural = isPluralHead(l); }
   }
-  if (!role && lastLower && !STOP_WORDS.has(lastLower) && /^[a-z]{3,}$/.test(lastLower)) {
+  if (!role && lastLower && !STOP_WORDS.has(lastLower) && !PLACE_NOUNS.has(lastLower) && /^[a-z]{3,}$/.test(lastLower)) {
     // an unlisted noun heads the phrase ("a Western negotiator"): accept it only if the tagger says noun
     const tok = ctx.nlp.tokens.find((t) => t.start >= s && t.end <= e && t.text.toLowerCase() === lastLower);
     if (tok && tok.pos === 'NOUN') { role = singular(lastLower); plural = isPluralHead(lastLower); }
@@ -103,7 +158,9 @@ function describe(ctx: ExtractionContext, s: number, e: number): { role: string 
   // affiliation: an organisation named inside the phrase, else a place or people
   const ms = ctx.mentions.filter((m) => m.start >= s && m.end <= stopAt);
   const rank = (m: Mention) => (m.type === 'ORG' ? 0 : m.type === 'GPE' ? 1 : m.type === 'NORP' ? 2 : 3);
-  const aff = ms.filter((m) => m.type !== 'PERSON').sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0];
+  const aff = ms.filter((m) => m.type !== 'PERSON').sort((a, b) => rank(a) - rank(b) || a.start - b.start)[0]
+    // else whoever the role serves: "a spokesman for Jane Doe", "an aide to the senator Jane Doe"
+    ?? (role ? ms.find((m) => m.type === 'PERSON' && /\b(?:for|of|to)\s+(?:the\s+)?(?:[\p{L}.-]+\s+){0,2}$/iu.test(text.slice(Math.max(s, m.start - 30), m.start))) : undefined);
   return { role, affiliation: aff?.entity ?? null, plural };
 }
 
@@ -129,9 +186,9 @@ export class SourceRegistry {
 
   private create(ref: SpeakerRef): Entry {
     const named = ref.kind === 'name' && !ref.pseudonym;
-    const anonymous = ref.kind === 'descriptor' ? !(ref.document && ref.affiliation) || !!ref.pseudonym : false;
+    const anonymous = ref.kind === 'descriptor' ? !((ref.document || ref.owned) && ref.affiliation) || !!ref.pseudonym : false;
     const entry: Entry = {
-      id: '', entity: named ? ref.mention?.entity ?? null : null,
+      id: '', entity: named || ref.owned ? ref.mention?.entity ?? null : null,
       // a named source keeps its appositive; a name with no entity keeps the name itself
       description: ref.kind === 'name' ? (ref.text !== ref.core ? ref.text : ref.mention ? null : ref.core) : ref.text,
       anonymous, affiliation: ref.affiliation, role: ref.role, quotes: [],
@@ -158,6 +215,11 @@ export class SourceRegistry {
     return null;
   }
 
+  /** Whether a definite description ("the spokesman") refers back to a source already listed. */
+  knows(ref: SpeakerRef): boolean {
+    return ref.kind === 'descriptor' && this.byDescription(ref) !== null;
+  }
+
   /** "The diplomat" → the earlier "intelligence officer and diplomat"; indefinite descriptions are new sources. */
   private byDescription(ref: SpeakerRef): Entry | null {
     if (!ref.definite || !ref.role) return null;
@@ -172,4 +234,35 @@ export class SourceRegistry {
     });
     return best;
   }
+}
+
+const OFFICE_MODIFIERS = /^(?:vice|deputy|prime|assistant|under|lieutenant|former|acting|interim|foreign|defense|defence|interior|finance|justice|attorney)$/;
+
+/** The named person a definite role description refers back to: "The president said" after "US President Donald Trump" or
+ *  "Donald Trump, the US president,". The most recent person introduced with that title before `pos` wins. */
+export function titledAntecedent(ctx: ExtractionContext, ref: SpeakerRef, pos: number): SpeakerRef | null {
+  if (ref.kind !== 'descriptor' || !ref.definite || ref.plural || !ref.role || ref.document || ref.owned) return null;
+  const text = ctx.nlp.text;
+  const want = wordsOf(ref.core).filter((w) => !DETERMINERS.has(w));
+  const head = singular(want[want.length - 1] ?? '');
+  if (!head || !ROLE_HEADS.has(head) || head !== ref.role.split(' ').pop()) return null;
+  const persons = ctx.mentions.filter((m) => m.type === 'PERSON' && m.end <= pos).sort((a, b) => b.start - a.start);
+  for (const m of persons) {
+    // the title right before the name (same sentence, a few words), or an apposition right after it
+    const pre = text.slice(Math.max(0, m.start - 60), m.start);
+    const title = /((?:[\p{L}.’'-]+\s+){0,5})$/u.exec(pre.split(/[.!?;:,()“”"]\s/).pop() ?? '')?.[1] ?? '';
+    const app = /^,\s+(?:the|a|an)\s+([^,.;()]{1,60})[,.]/u.exec(text.slice(m.end, m.end + 70))?.[1] ?? '';
+    for (const phrase of [title, app]) {
+      const ws = wordsOf(phrase).map((w) => w.replace(/[.]$/, ''));
+      const k = ws.map(singular).lastIndexOf(head);
+      if (k < 0 || (phrase === title && k !== ws.length - 1)) continue;
+      // every word of the description is in the title ("the foreign minister" ~ "Foreign Minister Wang Yi"),
+      // and the title has no office modifier the description lacks ("the president" is not "Vice President X")
+      const titleWords = new Set(ws.slice(0, k + 1).map(singular));
+      if (!want.map(singular).every((w) => titleWords.has(w))) continue;
+      if (OFFICE_MODIFIERS.test(ws[k - 1] ?? '') && !want.includes(ws[k - 1])) continue;
+      return { ...ref, kind: 'name', core: m.text, mention: m, definite: false };
+    }
+  }
+  return null;
 }
