@@ -47,3 +47,22 @@ test('lexicons: organisations with subtypes and aliases; acronyms case-sensitive
   assert.ok(lookupNorp('Sunni'));
   assert.equal(lookupNorp('Afghanistan'), undefined);
 });
+
+test('curated exonyms and AP state abbreviations; capitals are recognised', async () => {
+  const { isCapital } = await import('../src/gazetteer/index.js');
+  assert.ok(lookupPlaces('Palmyra').some((p) => p.country === 'SY'));
+  assert.deepEqual(lookupPlaces('Calif.').map((p) => `${p.feature}:${p.id}`), ['admin1:US.CA']);
+  assert.ok(lookupPlaces('Kiev').some((p) => p.name === 'Kyiv'));
+  const dc = lookupPlaces('Washington').find((p) => p.feature === 'city' && p.country === 'US' && isCapital(p));
+  assert.equal(dc?.admin1, 'District of Columbia');
+  assert.ok(!lookupPlaces('Washington').some((p) => p.admin1 === 'Pennsylvania' && isCapital(p)));
+  assert.equal(lookupPlaces('Pa.').length, 0, 'ambiguous abbreviations are left out');
+});
+
+test('lexicons: Nazi forms and neo-Nazis are NORP groups; short title abbreviations are titles', async () => {
+  const { isTitle } = await import('../src/resolve/spans.js');
+  assert.equal(lookupNorp('National Socialism'), lookupNorp('Nazis'));
+  assert.ok(lookupNorp('neo-Nazis'));
+  for (const t of ['Cmdr.', 'Cmdr', 'Lt.', 'Gen.', 'Sgt.', 'Rep.', 'Sen.', 'Gov.', 'Dr.', 'Secretary of State', 'Attorney General', 'Interim Police Chief']) assert.ok(isTitle(t), t);
+  assert.ok(!isTitle('Robertson'));
+});

@@ -231,3 +231,107 @@ test('curated organisations missed by the tagger become mentions; short forms mu
   assert.ok(!names.some((n) => /^Let$/i.test(n)), names.join(','));
   assert.equal(r.entities.find((e) => e.name === 'Taliban')!.type, 'ORG');
 });
+
+// ---- span repairs and context typing for news from any outlet ----
+
+test('a title alone is not a name; an office modifier is stripped ("Cmdr.", "Interim")', () => {
+  const text = 'Cmdr. Sean Robertson spoke. Interim Metro Police Chief Ann Lee agreed.';
+  const r = run(text, [['Cmdr', 'ORG'], ['Sean Robertson', 'PERSON'], ['Interim Metro Police', 'ORG'], ['Ann Lee', 'PERSON']]);
+  assert.ok(!r.entities.some((e) => e.name === 'Cmdr'));
+  assert.ok(r.entities.some((e) => e.name === 'Metro Police' && e.type === 'ORG'));
+  assert.ok(!r.entities.some((e) => /Interim/.test(e.name)));
+});
+
+test('an organisation run cut before an office keeps only its place ("US Trade" of "US Trade Representative X")', () => {
+  const text = 'Trump and US Trade Representative Robert Lighthizer met.';
+  const r = run(text, [['Trump', 'PERSON'], ['US Trade', 'ORG'], ['Robert Lighthizer', 'PERSON']]);
+  assert.ok(!r.entities.some((e) => e.name === 'US Trade'));
+  assert.equal(r.entityOf('US')?.type, 'GPE');
+});
+
+test('an outlet and its beat before a journalist are two names; a role noun inside a run splits ORG + PERSON', () => {
+  const text = 'He told VOA Pentagon correspondent Carla Babb on Monday. A BBC Desk reporter Jan Holm said so.';
+  const r = run(text, [['VOA Pentagon', 'ORG'], ['Carla Babb', 'PERSON'], ['BBC Desk reporter Jan Holm', 'ORG']]);
+  assert.equal(r.entityOf('VOA')?.type, 'ORG');
+  assert.equal(r.entityOf('Pentagon')?.type, 'ORG');
+  assert.ok(!r.entities.some((e) => e.name === 'VOA Pentagon'));
+  assert.equal(r.entityOf('BBC Desk')?.type, 'ORG');
+  assert.equal(r.entityOf('Jan Holm')?.type, 'PERSON');
+});
+
+test('a nationality joins the ministry it qualifies; "Syrian government/regime" is one ORG', () => {
+  const text = 'The Russian Defense Ministry said so. The Syrian government denied it. The Syrian regime is to blame. Syrians fled.';
+  const r = run(text, [['Russian', 'NORP'], ['Defense Ministry', 'ORG'], ['Syrian', 'NORP'], ['Syrians', 'NORP']]);
+  assert.equal(r.entityOf('Russian Defense Ministry')?.type, 'ORG');
+  assert.ok(!r.entities.some((e) => e.name === 'Defense Ministry'));
+  const gov = r.entityOf('Syrian government')!;
+  assert.equal(gov.type, 'ORG');
+  assert.equal(r.entityOf('Syrian regime')?.id, gov.id);
+  assert.equal(r.entityOf('Syrians')?.type, 'NORP');
+});
+
+test('"Islamic State" keeps its whole name; "Helmand province" still resolves to Helmand', () => {
+  const text = 'Islamic State fighters attacked. Islamic State retreated. Fighting in Helmand province went on.';
+  const r = run(text, [['Islamic State', 'ORG'], ['Helmand province', 'GPE']]);
+  assert.equal(r.entityOf('Islamic State')?.name, 'Islamic State');
+  assert.equal(r.entityOf('Helmand province')?.name, 'Helmand');
+});
+
+test('a broken abbreviation is repaired ("S." of "Jordanian-U.S.")', () => {
+  const text = 'The U.S. base stays. Jordanian-U.S. patrols go on.';
+  const at = text.lastIndexOf('S.');
+  const cands: MentionCandidate[] = [{ start: 4, end: 8, text: 'U.S.', type: 'GPE' }, { start: at, end: at + 2, text: 'S.', type: 'GPE' }];
+  const r = resolveEntities(cands, { text, tokens: [], sentences: [] }, {} as CleanDocument);
+  assert.ok(!r.entities.some((e) => ['S.', 'S'].includes(e.name) || e.aliases.some((a) => ['S.', 'S'].includes(a))));
+  const us = r.entities.filter((e) => e.type === 'GPE');
+  assert.equal(us.length, 1);
+  assert.equal(us[0].mentions.length, 2);
+});
+
+test('navigation menu lines are not entities; a dateline line is', () => {
+  const text = 'Local\n\nNews\n\nSports\n\nA&E\n\nTravel\n\nHAYWARD, Calif. (AP) — A man died in Hayward.';
+  const r = run(text, [['Sports', 'ORG'], ['A&E', 'ORG'], ['Travel', 'ORG'], ['HAYWARD', 'GPE'], ['Hayward', 'GPE']]);
+  assert.deepEqual(r.entities.map((e) => e.name).filter((n) => ['Sports', 'A&E', 'Travel'].includes(n)), []);
+  assert.ok(r.entityOf('Hayward'));
+});
+
+test('unknown one-word "places" are typed from context: "the Assad regime" PERSON, "analyst at Stratfor" ORG', () => {
+  const text = 'It is the Assad regime that acts, said an analyst at Stratfor. Others came from Qarqoor.';
+  const r = run(text, [['Assad', 'GPE'], ['Stratfor', 'GPE'], ['Qarqoor', 'GPE']]);
+  assert.equal(r.entityOf('Assad')?.type, 'PERSON');
+  assert.equal(r.entityOf('Stratfor')?.type, 'ORG');
+  assert.equal(r.entityOf('Qarqoor')?.type, 'GPE');
+});
+
+test('a known place the tagger took for a person, in place context, is a GPE', () => {
+  const text = 'He drove to Forest Hill and called Forest Hill police.';
+  const r = run(text, [['Forest Hill', 'PERSON']]);
+  assert.equal(r.entityOf('Forest Hill')?.type, 'GPE');
+});
+
+test('an organisation head noun types a name ORG, and "the Chronicle" refers back to it', () => {
+  const text = 'The San Francisco Chronicle says police look. The Chronicle says more.';
+  const r = run(text, [['San Francisco Chronicle', 'GPE'], ['Chronicle', 'ORG']]);
+  const e = r.entityOf('San Francisco Chronicle')!;
+  assert.equal(e.type, 'ORG');
+  assert.equal(r.entityOf('Chronicle')?.id, e.id);
+});
+
+test('"also known as" gives a second name of the same place', () => {
+  const text = 'The Rukban camp, also known as the Berm, is in the desert. Rukban is crowded.';
+  const r = run(text, [['Rukban', 'GPE'], ['Berm', 'GPE']]);
+  assert.equal(r.entityOf('Berm')?.id, r.entityOf('Rukban')?.id);
+});
+
+test('geo: the article\'s country wins an exonym; a capital wins over a same-name town in a named state', () => {
+  const a = run('Syria and Syria again. Syrian troops left Palmyra.', [['Syria', 'GPE'], ['Syrian', 'NORP'], ['Palmyra', 'GPE']]);
+  assert.equal(a.entityOf('Palmyra')?.geo?.country, 'SY');
+  const b = run('Voters in Ohio and Pennsylvania matter. The institute in Washington said so.', [['Ohio', 'GPE'], ['Pennsylvania', 'GPE'], ['Washington', 'GPE']]);
+  assert.equal(b.entityOf('Washington')?.geo?.admin1, 'District of Columbia');
+});
+
+test('a state abbreviation joins the state ("Calif." and California)', () => {
+  const text = 'HAYWARD, Calif. (AP) — A California transit chief spoke.';
+  const r = run(text, [['Calif.', 'GPE'], ['California', 'GPE']]);
+  assert.equal(r.entityOf('California')?.id, r.entityOf('Calif')?.id ?? r.entityOf('Calif.')?.id);
+});
