@@ -90,3 +90,30 @@ test('a bare month after publication month is last year unless the clause is fut
   assert.equal(times('Fighting started in August.')[0].value, '2020-08');
   assert.equal(times('Troops will withdraw in August.')[0].value, '2021-08');
 });
+
+test('a weekday named with a day and month fixes the year', () => {
+  // 2019-11-19 is a Tuesday; 18 May was a Saturday in 2019, a Monday in 2020
+  assert.equal(times('The girl was taken on Saturday, May 18, from her home.', '2019-11-19').find((t) => t.text.includes('May 18'))?.value, '2019-05-18');
+  // 20 December is a Friday in 2019 (a Thursday in 2018): the weekday points ahead
+  assert.equal(times('The vote is on Friday, Dec. 20.', '2019-11-19').find((t) => t.text.includes('Dec. 20'))?.value, '2019-12-20');
+  // the weekday overrides a past tense that would pick last year
+  assert.equal(times('They said it happens on Friday, 20 December.', '2019-11-19').find((t) => t.text.includes('20 December'))?.value, '2019-12-20');
+});
+
+test('day and month without a year or tense: a news report leans to the past', () => {
+  // 18 May 2019 is 185 days back, 18 May 2020 is 181 days ahead: the past one wins
+  assert.equal(times('A fire at the plant on May 18 is under investigation.', '2019-11-19')[0].value, '2019-05-18');
+  // a date a few weeks ahead is still the next one
+  assert.equal(times('The tariffs on Dec. 15 remain a sticking point.', '2019-11-20')[0].value, '2019-12-15');
+});
+
+test('abbreviated months with a full stop: alone, with a day, with a year', () => {
+  const pub = '2019-11-18';
+  const one = (s: string) => times(s, pub)[0];
+  assert.deepEqual([one('The commander told reporters on Nov. that the base would stay.').text, one('The commander told reporters on Nov. that the base would stay.').value], ['Nov.', '2019-11']);
+  assert.equal(one('The talks collapsed in Sept. after a week.').value, '2019-09');
+  assert.equal(one('Tariffs imposed on Sept. 1 stay.').value, '2019-09-01');
+  assert.equal(one('The camp was emptied in Aug. 2018.').value, '2018-08');
+  assert.equal(one('The camp was emptied last Aug. by the army.').value, '2019-08');
+  assert.deepEqual(times('The Nov. report and Gen. Dec. were cited.', pub).map((t) => t.text), []);
+});

@@ -38,6 +38,8 @@ const alt = (ws: string[], f: (w: string) => string = (w) => w) => `(?:${ws.map(
 
 const MONTH = `(${MONTHS.join('|')})`;
 const MONTH_ANY = `(${MONTHS.join('|')}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?)`;
+/** An abbreviated month written with its full stop: "Nov.", "Sept.", "Aug." */
+const MONTH_ABBR_DOT = '((?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.)';
 const DAY = '(3[01]|[12]\\d|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(1[89]\\d\\d|20\\d\\d)';
 const WEEKDAY = `(${WEEKDAYS.join('|')})`;
@@ -140,18 +142,29 @@ class Context {
     if (rel === 'next') return month(m > p.m ? p.y : p.y + 1, m);
     return month(p.y, m);
   }
-  dayMonth(m: number, d: number, start: number): Resolved | null {
+  /**
+   * Day+month without a year. A weekday named with it ("Saturday, May 18") fixes the year when
+   * exactly one nearby year fits. Else tense decides; with no tense, the closest date wins, a
+   * future one counting double (a news report mostly looks back).
+   */
+  dayMonth(m: number, d: number, start: number, weekday?: number): Resolved | null {
     const p = this.pub;
     if (!p) return day(null);
-    const cand = [p.y - 1, p.y, p.y + 1].filter((y) => validDay(y, m, d)).map((y) => ({ y, m, d }));
+    let cand = [p.y - 1, p.y, p.y + 1].filter((y) => validDay(y, m, d)).map((y) => ({ y, m, d }));
     if (!cand.length) return null;
+    if (weekday !== undefined && weekday >= 0) {
+      const fit = cand.filter((x) => new Date(Date.UTC(x.y, x.m - 1, x.d)).getUTCDay() === weekday);
+      if (fit.length === 1) return day(fit[0]);
+      if (fit.length) cand = fit;
+    }
     const key = (x: Ymd) => Date.UTC(x.y, x.m - 1, x.d);
     const now = key(p);
     const tense = this.tense(start);
     const past = cand.filter((x) => key(x) <= now), future = cand.filter((x) => key(x) >= now);
     if (tense === 'past' && past.length) return day(past[past.length - 1]);
     if (tense === 'future' && future.length) return day(future[0]);
-    cand.sort((a, b) => Math.abs(key(a) - now) - Math.abs(key(b) - now));
+    const cost = (x: Ymd) => (key(x) < now ? now - key(x) : 2 * (key(x) - now));
+    cand.sort((a, b) => cost(a) - cost(b));
     return day(cand[0]);
   }
   weekday(rel: string, wd: number, start: number): Resolved {
@@ -212,21 +225,26 @@ const RULES: Rule[] = [
   [new RegExp(`\\b(?:${WEEKDAY},?\\s+)?${MONTH_ANY}\\s+${DAY}\\b(?:,?\\s+${YEAR}\\b)?`, 'g'), (m, c, s) => {
     const mo = monthNumber(m[2]), d = +m[3];
     if (m[4]) return validDay(+m[4], mo, d) ? day({ y: +m[4], m: mo, d }) : null;
-    return c.dayMonth(mo, d, s);
+    return c.dayMonth(mo, d, s, m[1] ? WEEKDAYS.indexOf(m[1]) : undefined);
   }],
   // (Monday,) (the) 11(th) (of) September (2001)
   [new RegExp(`\\b(?:${WEEKDAY},?\\s+)?(?:the\\s+)?${DAY}\\s+(?:of\\s+)?${MONTH_ANY}\\b(?:,?\\s+${YEAR}\\b)?`, 'g'), (m, c, s) => {
     const mo = monthNumber(m[3]), d = +m[2];
     if (m[4]) return validDay(+m[4], mo, d) ? day({ y: +m[4], m: mo, d }) : null;
-    return c.dayMonth(mo, d, s);
+    return c.dayMonth(mo, d, s, m[1] ? WEEKDAYS.indexOf(m[1]) : undefined);
   }],
   // September 2001, February of 2020, (early|mid-) March of last year, February this year
-  [new RegExp(`\\b${EDGE}?${MONTH}(?:,?\\s+(?:of\\s+)?${YEAR}\\b|\\s+(?:of\\s+)?${REL}\\s+year\\b)`, 'g'), (m, c) => {
+  [new RegExp(`\\b${EDGE}?${MONTH_ANY}(?:,?\\s+(?:of\\s+)?${YEAR}\\b|\\s+(?:of\\s+)?${REL}\\s+year\\b)`, 'g'), (m, c) => {
     const mo = monthNumber(m[1]);
     return m[2] ? month(+m[2], mo) : month(yearOf(m[3], c), mo);
   }],
   // last August, this March, next May
-  [new RegExp(`\\b${REL}\\s+${MONTH}\\b`, 'g'), (m, c) => c.relMonth(m[1].toLowerCase(), monthNumber(m[2]))],
+  [new RegExp(`\\b${REL}\\s+${MONTH_ANY}(?![a-z])(?!\\.?\\s+\\d)`, 'g'), (m, c) => c.relMonth(m[1].toLowerCase(), monthNumber(m[2]))],
+  // bare abbreviated month with its full stop: "on Nov.", "in Sept.", "late Aug." (a date cue before it is required)
+  [new RegExp(`\\b${EDGE}?${MONTH_ABBR_DOT}(?!\\s*\\d)`, 'g'), (m, c, s) => {
+    if (m[0] === m[1] && !MONTH_CUES.has(c.wordBefore(s))) return null;
+    return c.bareMonth(monthNumber(m[1]), s);
+  }],
   // bare month: "in March", "Earlier in March", "early May", "mid-June"
   [new RegExp(`\\b${EDGE}?${MONTH}\\b(?!\\s+\\d)`, 'g'), (m, c, s) => {
     const word = m[1];
@@ -299,7 +317,8 @@ function chronoDates(c: Context): Candidate[] {
     if (words.length ? !words.every((w) => monthNumber(w) > 0 && /^[A-Z]/.test(w) || /^(st|nd|rd|th)$/.test(w)) : !/\d{4}/.test(text)) continue;
     if (/\d{1,2}:\d{2}|[ap]\.?m\b/i.test(text)) continue; // clock times make chrono's span too wide
     const mo = r.start.get('month')!, d = r.start.get('day')!;
-    const res = r.start.isCertain('year') ? day({ y: r.start.get('year')!, m: mo, d }) : c.dayMonth(mo, d, r.index);
+    const wd = WEEKDAYS.findIndex((w) => text.includes(w));
+    const res = r.start.isCertain('year') ? day({ y: r.start.get('year')!, m: mo, d }) : c.dayMonth(mo, d, r.index, wd >= 0 ? wd : undefined);
     if (res) out.push({ start: r.index, end: r.index + text.length, ...res, prio: 1 });
   }
   return out;
