@@ -210,3 +210,143 @@ test('without entities, a named speaker falls back to the text of the name', () 
   assert.match(s.description!, /Omar Haddad/);
   assert.equal(s.role, 'commander');
 });
+
+test('a title holding a place or organisation before a name: the person speaks, the title gives role and affiliation', () => {
+  const ctx = ctxOf('“Justice has been served in this case,” said U.S. Attorney Jane Roe.\n\n'
+    + 'Kremlin spokesman Ivan Petrov told reporters that the talks would resume.\n\n'
+    + 'Secretary of State Mark Twine said the envoy would travel on Monday.',
+  [[['Jane Roe'], 'PERSON'], [['U.S.'], 'GPE'], [['Ivan Petrov'], 'PERSON'], [['Kremlin'], 'ORG'], [['Mark Twine'], 'PERSON'], [['State'], 'ORG']]);
+  const r = run(ctx);
+  const a = r.src(r.find('Justice has been served'));
+  assert.deepEqual([a.entity, a.anonymous, a.role, a.affiliation], ['e1', false, 'attorney', 'e2']);
+  const b = r.src(r.find('the talks would resume'));
+  assert.deepEqual([b.entity, b.role, b.affiliation], ['e3', 'spokesman', 'e4']);
+  assert.equal(r.src(r.find('the envoy would travel')).entity, 'e5');
+});
+
+test('wire patterns: statements, "said X, who", told reporters, according to a statement, wrote on Twitter, title+name', () => {
+  const ctx = ctxOf('“We will not pay,” Jane Roe, a spokeswoman for the Example Company, said in a statement.\n\n'
+    + 'The Example Company said in a statement on Monday that it would appeal.\n\n'
+    + '“Talks are over,” said John Doe, who leads the union.\n\n'
+    + 'Ann Poe told reporters that the strike would continue.\n\n'
+    + 'According to a statement from the Example Ministry, the border will stay closed.\n\n'
+    + 'Peter Poe wrote on Twitter that the vote was rigged.\n\n'
+    + 'Anna Lee said the bridge was unsafe, adding that repairs would take a year.\n\n'
+    + 'The bridge will reopen in May, the mayor said. “It will be safe.” Paul Ray said on Tuesday.',
+  [[['Jane Roe'], 'PERSON'], [['Example Company'], 'ORG'], [['John Doe'], 'PERSON'], [['Ann Poe'], 'PERSON'], [['Example Ministry'], 'ORG'],
+    [['Peter Poe'], 'PERSON'], [['Anna Lee'], 'PERSON'], [['Paul Ray'], 'PERSON']]);
+  const r = run(ctx);
+  const a = r.src(r.find('We will not pay'));
+  assert.deepEqual([a.entity, a.role, a.affiliation], ['e1', 'spokeswoman', 'e2']);
+  const b = r.find('it would appeal');
+  assert.deepEqual([b.direct, r.src(b).entity, r.src(b).anonymous], [false, 'e2', false]);
+  const c = r.src(r.find('Talks are over'));
+  assert.deepEqual([c.entity, c.role], ['e3', null]);
+  assert.equal(r.src(r.find('the strike would continue')).entity, 'e4');
+  const d = r.src(r.find('the border will stay closed'));
+  assert.deepEqual([d.anonymous, d.role, d.affiliation], [false, 'statement', 'e5']);
+  assert.equal(r.src(r.find('the vote was rigged')).entity, 'e6');
+  assert.equal(r.src(r.find('repairs would take a year')).entity, 'e7');
+  assert.equal(r.src(r.find('It will be safe')).entity, 'e8');
+});
+
+test('a quote inside a longer sentence takes the speaker named after a comma ("“…” announced in May, said X")', () => {
+  const ctx = ctxOf('Two people briefed on the talks said the deal was close.\n\n'
+    + '“The minister wants a bigger deal. Bigger than the little deal” announced in May, said John Roe, a scholar at the Example Institute.',
+  [[['John Roe'], 'PERSON'], [['Example Institute'], 'ORG']]);
+  const r = run(ctx);
+  const s = r.src(r.find('The minister wants a bigger deal'));
+  assert.deepEqual([s.entity, s.role, s.affiliation], ['e1', 'scholar', 'e2']);
+});
+
+test('a phrase quoted inside a running sentence is no quote, and no word after it makes a speaker', () => {
+  const r = run(ctxOf('That would let the governor campaign on his “tough on crime” stance, which holds appeal to voters in key states like Ohio.\n\n'
+    + 'The ministry rejected the claims as “patently false,” and analysts told the paper the claims were invented.'));
+  assert.equal(r.direct.length, 0);
+  assert.ok(!r.quotes.some((q) => q.text === 'tough on crime'));
+  assert.ok(r.sources.every((s) => !/stance|states/.test(`${s.description} ${s.role}`)));
+  const pf = r.quotes.find((q) => q.text.startsWith('patently false'));
+  assert.ok(!pf || (pf.direct === false && r.src(pf)?.role !== 'analyst'));
+});
+
+test('scare quotes under a compound ("self-declared") or in a sentence without a speaker make no source', () => {
+  const r = run(ctxOf('“We are ready,” the mayor said.\n\n'
+    + 'Three people died in protests against the self-declared “interim” government.\n\n'
+    + 'Crowds gathered, and many described the “interim” council as illegitimate.'));
+  assert.equal(r.sources.length, 1);
+  for (const q of r.quotes.filter((x) => x.text === 'interim')) {
+    assert.equal(q.direct, false);
+    assert.equal(q.source, null);
+  }
+});
+
+test('a quoted subheading on its own line is not a quote', () => {
+  const r = run(ctxOf('“We are ready,” the mayor said.\n\n“Bandit formations”\n\nThe army has trained the group since 2017.'));
+  assert.equal(r.quotes.length, 1);
+});
+
+test('"The president said" refers back to the person introduced as "President X"; a vice president does not count', () => {
+  const ctx = ctxOf('The deal may grow if President John Roe agrees to the demands, officials say.\n\n'
+    + 'Vice President Jane Doe met the delegation on Monday.\n\n'
+    + 'The president said on Tuesday that the other side “is going to have to make a deal that I like.”',
+  [[['John Roe'], 'PERSON'], [['Jane Doe'], 'PERSON']]);
+  const r = run(ctx);
+  const q = r.find('make a deal that I like');
+  assert.equal(q.direct, true);
+  assert.deepEqual([r.src(q).entity, r.src(q).anonymous, r.src(q).role], ['e1', false, 'president']);
+});
+
+test('an office of a named person speaks on the record for that person', () => {
+  const r = run(ctxOf('Public Ombudsman Jane Roe’s office said the deaths were caused by gunshot wounds.', [[['Jane Roe'], 'PERSON']]));
+  const s = r.src(r.find('the deaths were caused'));
+  assert.deepEqual([s.anonymous, s.entity, s.affiliation, s.role], [false, 'e1', 'e1', 'office']);
+});
+
+test('apposition chains and abbreviations ("Cmdr.", "Nov.", "U.N.") do not break the speaker or the quote', () => {
+  const ctx = ctxOf('Cmdr. Jane Roe, a spokesperson for the Example Task Force, the U.S. military operation against rebels in the north, '
+    + 'told the paper on Nov. that the claim “is patently false,” and that “the coalition is not preventing people from leaving.”\n\n'
+    + 'United Nations spokesman Juan Perez told reporters that the U.N. is “working with all sides to reach the camp quickly.”',
+  [[['Jane Roe'], 'PERSON'], [['Example Task Force'], 'ORG'], [['U.S.'], 'GPE'], [['Juan Perez'], 'PERSON'], [['United Nations', 'U.N.'], 'ORG']]);
+  const r = run(ctx);
+  const a = r.find('the coalition is not preventing people');
+  assert.equal(a.direct, true);
+  assert.deepEqual([r.src(a).entity, r.src(a).role, r.src(a).affiliation], ['e1', 'spokesperson', 'e2']);
+  assert.equal(r.find('is patently false').direct, false);
+  const b = r.find('working with all sides');
+  assert.equal(b.direct, true);
+  assert.deepEqual([r.src(b).entity, r.src(b).role, r.src(b).affiliation], ['e4', 'spokesman', 'e5']);
+});
+
+test('a cue verb in the subject\'s relative clause ("who ... asked not to be identified") is not the speech verb', () => {
+  const r = run(ctxOf('A reporter’s source inside the camp, a refugee who feared retaliation and asked not to be identified, said that the claim is untrue.\n\n'
+    + '“Nobody stops us from leaving,” the source said.'));
+  const a = r.src(r.find('the claim is untrue'));
+  assert.equal(a.anonymous, true);
+  assert.equal(a.role, 'source');
+  assert.equal(r.find('Nobody stops us').source, r.find('the claim is untrue').source);
+});
+
+test('a place is not a speaker, and "according to" gives a sentence its one speaker', () => {
+  const r = run(ctxOf('According to the government, as of 2016, the country had admitted more than a million refugees.'));
+  assert.equal(r.sources.length, 1);
+  assert.equal(r.sources[0].role, 'government');
+});
+
+test('"he"/"she" never resolve to an organisation; with no person source they take the last person named', () => {
+  const ctx = ctxOf('John Roe was arrested on Monday. The Daily Example reports the man was sentenced to life.\n\n'
+    + 'Later, he admitted that he took the car.',
+  [[['John Roe'], 'PERSON'], [['Daily Example'], 'ORG']]);
+  const r = run(ctx);
+  assert.equal(r.src(r.find('he took the car')).entity, 'e1');
+  assert.equal(r.src(r.find('the man was sentenced')).entity, 'e2');
+});
+
+test('present-tense "say" after a clause, and compound adjectives inside the subject', () => {
+  const r = run(ctxOf('The deal may grow into something bigger, people familiar with the talks say.\n\n'
+    + 'One Washington-based trade expert said that the tariffs would stay.', [[['Washington'], 'GPE']]));
+  const a = r.src(r.find('The deal may grow'));
+  assert.deepEqual([a.anonymous, a.role], [true, 'people']);
+  const b = r.src(r.find('the tariffs would stay'));
+  assert.equal(b.description, 'One Washington-based trade expert');
+  assert.deepEqual([b.anonymous, b.role], [true, 'expert']);
+});

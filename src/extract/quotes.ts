@@ -361,7 +361,11 @@ function reportedClause(ctx: ExtractionContext, narration: string, vEnd: number,
   const text = ctx.nlp.text;
   const after = narration.slice(vEnd, sent.end);
   // skip the recipient and time adverbials: "told the Daily Beast that", "confirmed to X on Tuesday that"
+  // ("told reporters that", "told the local newspaper that", "said in a statement on Monday that", "wrote on Twitter that")
+  const told = /^(?:told|tells|tell|informed|assured|briefed|warned|reminded)$/i.test(text.slice(subjVerb(text, vEnd), vEnd));
   const m = /^(?:\s+(?:to\s+)?(?:the\s+)?[\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*)*)?(?:\s+(?:on|last|this|in)\s+[\p{L}\d]+(?:\s+[\p{L}\d]+)?)?\s+that\s+/u.exec(after)
+    ?? (told ? /^\s+(?:[^\s,.;:\u2063]+\s+){1,4}?that\s+/u.exec(after) : null)
+    ?? /^(?:,?\s+(?:to|in|on|at|during|via|through|after|late|earlier|last|this)\s+(?:[^\s,.;:\u2063]+\s+){0,4}?[^\s,.;:\u2063]+)+,?\s+that\s+/u.exec(after)
     ?? /^\s+(?=(?:the|a|an|it|he|she|they|there|his|her|their|its|this|some|most|many|[\p{Lu}]))/u.exec(after);
   if (m && /\S/.test(after.slice(m[0].length))) {
     const start = vEnd + m[0].length;
@@ -384,6 +388,13 @@ function reportedClause(ctx: ExtractionContext, narration: string, vEnd: number,
     if (/,\s*$/.test(before)) return trimSpan(text, sent.start, sent.start + before.lastIndexOf(','));
   }
   return null;
+}
+
+/** Start of the word that ends at `end`. */
+function subjVerb(text: string, end: number): number {
+  let i = end;
+  while (i > 0 && /\p{L}/u.test(text[i - 1])) i--;
+  return i;
 }
 
 /** A verb outside a relative clause: the words are a clause, not a speaker phrase ("the group is said"). */

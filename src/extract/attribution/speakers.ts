@@ -80,7 +80,7 @@ export function parseSpeaker(ctx: ExtractionContext, start: number, end: number)
   // a name: every word of the core (after an optional "the") capitalised, last word not a role noun ("UN report")
   const last = bare[bare.length - 1] ?? '';
   if (bare.length && bare.every((w) => capital(w) || /^(al|bin|ibn|van|von|de|da|del|der|la|le|el|of|and|for|the|abu|ul)$/i.test(w)) && capital(bare[0])
-      && !ROLE_HEADS.has(last.toLowerCase())) {
+      && (!ROLE_HEADS.has(last.toLowerCase()) || coreMentions.some((m) => m.type === 'PERSON' && m.end === coreEnd))) {
     // the person in the phrase, else its longest name
     const best = coreMentions.filter((m) => m.type !== 'NORP')
       .sort((a, b) => Number(b.type === 'PERSON') - Number(a.type === 'PERSON') || (b.end - b.start) - (a.end - a.start))[0] ?? null;
@@ -150,7 +150,9 @@ function describe(ctx: ExtractionContext, s: number, e: number): { role: string 
     // the head is the last role noun before any prepositional phrase ("Afghan spy official", "military official")
     if (/^[\p{Ll}]/u.test(w) && ROLE_HEADS.has(singular(l))) { role = singular(l); plural = isPluralHead(l); }
   }
-  if (!role && lastLower && !STOP_WORDS.has(lastLower) && !PLACE_NOUNS.has(lastLower) && /^[a-z]{3,}$/.test(lastLower)) {
+  // (not from a relative clause: "who leads the union" says what someone does, not what they are)
+  if (!role && lastLower && !STOP_WORDS.has(lastLower) && !PLACE_NOUNS.has(lastLower) && /^[a-z]{3,}$/.test(lastLower)
+      && !/^\s*(?:who|whom|whose|which|that)\b/i.test(seg)) {
     // an unlisted noun heads the phrase ("a Western negotiator"): accept it only if the tagger says noun
     const tok = ctx.nlp.tokens.find((t) => t.start >= s && t.end <= e && t.text.toLowerCase() === lastLower);
     if (tok && tok.pos === 'NOUN') { role = singular(lastLower); plural = isPluralHead(lastLower); }
