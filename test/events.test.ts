@@ -183,3 +183,70 @@ test('"its troops" resolves to a country; a relative clause between commas is sk
   const c = one(evs, 'capture');
   assert.deepEqual(who(c, 'agent'), ['The army']);
 });
+
+test('a place is a setting, not a victim: "a stabbing killed a passenger on a Bay Area train" has the place as location', () => {
+  const f = fixture('A deadly stabbing killed a passenger on a San Francisco Bay Area commuter train.', [['San Francisco Bay Area', 'LOC']]);
+  const e = one(run(f), 'killing');
+  assert.equal(e.location, f.id('San Francisco Bay Area'));
+  assert.ok(!e.participants.some((p) => p.entity === f.id('San Francisco Bay Area')));
+});
+
+test('the dateline place stands in for a missing location; the dateline agency is no participant', () => {
+  const f = fixture('HAYWARD, Calif. (AP) — Police arrested a suspect near the station.\n\nThe suspect was arrested a block away, police said.',
+    [['Hayward', 'GPE', 'HAYWARD'], ['Calif', 'GPE'], ['AP', 'ORG']]);
+  const e = one(run(f), 'capture');
+  assert.equal(e.location, f.id('Hayward'));
+  assert.ok(!e.participants.some((p) => p.entity === f.id('AP')));
+  // talks have no dateline place
+  const t = fixture('VIENNA — Austria held talks with Germany on the border.', [['Vienna', 'GPE', 'VIENNA'], ['Austria', 'GPE'], ['Germany', 'GPE']]);
+  assert.equal(one(run(t), 'negotiation').location, null);
+});
+
+test('deals not concluded are negotiation: "a deal could be signed", unsigned deals in an article about talks; a signed deal stays an agreement', () => {
+  const f = fixture('A trade deal between the United States and China was supposed to be a limited agreement. People familiar with the talks said China wants more.',
+    [['United States', 'GPE'], ['China', 'GPE']]);
+  const evs = run(f);
+  assert.equal(evs.filter((e) => e.type === 'agreement').length, 0, JSON.stringify(evs.map((e) => e.type)));
+  const n = one(evs, 'negotiation');
+  assert.deepEqual(who(n, 'agent').sort(), [f.id('United States'), f.id('China')].sort());
+  const g = fixture('The United States and the Taliban signed a deal in Doha. Talks with the government followed.', [['United States', 'GPE'], ['Taliban', 'ORG'], ['Doha', 'GPE']]);
+  assert.equal(run(g).filter((e) => e.type === 'agreement').length, 1);
+});
+
+test('threats need an organised target or violence: "threatening the girl" is none, "threatened Israel" is one', () => {
+  assert.equal(run(fixture('Webb admitted to threatening the girl.', [['Webb', 'PERSON']])).filter((e) => e.type === 'threat').length, 0);
+  const f = fixture('Hamas threatened Israel on Monday.', [['Hamas', 'ORG'], ['Israel', 'GPE']], { times: [['Monday', '2021-05-10']] });
+  assert.deepEqual(who(one(run(f), 'threat'), 'target'), [f.id('Israel')]);
+});
+
+test('no armed event: fights between individuals, "the fight against X", a purpose "to fight", generic plurals with no time or place', () => {
+  const f = fixture('Employee Steve Castro said he fought with the man. The base serves in the fight against ISIS. The US trained Syrian forces to fight against ISIS. Civilians need protection against Russian airstrikes.',
+    [['Steve Castro', 'PERSON'], ['ISIS', 'ORG'], ['US', 'GPE'], ['Syrian', 'NORP'], ['Russian', 'NORP']]);
+  const evs = run(f).filter((e) => e.type !== 'training');
+  assert.deepEqual(evs.map((e) => e.type), []);
+  // a fight between armed groups is a clash
+  const g = fixture('Taliban fighters fought Afghan forces in Kunduz.', [['Taliban', 'ORG'], ['Afghan', 'NORP'], ['Kunduz', 'GPE']]);
+  assert.equal(one(run(g), 'armed_clash').location, g.id('Kunduz'));
+});
+
+test('violent deaths are killings ("died during protests", "stabbed to death"); a death from illness is not', () => {
+  const f = fixture('Three people died during protests in Bolivia.', [['Bolivia', 'GPE']]);
+  assert.equal(one(run(f), 'killing').location, f.id('Bolivia'));
+  const g = fixture('A man was stabbed to death in Hayward on Tuesday.', [['Hayward', 'GPE']], { times: [['Tuesday', '2019-11-19']] });
+  assert.equal(one(run(g), 'killing').location, g.id('Hayward'));
+  assert.equal(run(fixture('The actor died of cancer in Paris.', [['Paris', 'GPE']])).length, 0);
+});
+
+test('abduction: "grabbed the girl" is a capture; "convicted of kidnapping" takes no time from the trial; troops leaving a country withdraw', () => {
+  const f = fixture('Webb grabbed the little girl in Fort Worth on May 18. Following a trial in September, a jury convicted Webb of kidnapping the girl.',
+    [['Webb', 'PERSON'], ['Fort Worth', 'GPE']], { times: [['May 18', '2019-05-18'], ['September', '2019-09']] });
+  const e = one(run(f), 'capture');
+  assert.deepEqual(who(e, 'agent'), [f.id('Webb')]);
+  assert.equal(e.time, 't1');
+  assert.equal(e.location, f.id('Fort Worth'));
+  assert.equal(run(fixture('He grabbed the microphone in Paris.', [['Paris', 'GPE']])).length, 0);
+  const w = fixture('The U.S. will keep its base after American troops leave Syria.', [['U.S.', 'GPE'], ['American', 'NORP'], ['Syria', 'GPE']]);
+  const x = one(run(w), 'withdrawal');
+  assert.equal(x.location, w.id('Syria'));
+  assert.deepEqual(who(x, 'agent'), [w.id('American')]);
+});

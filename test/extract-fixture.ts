@@ -2,16 +2,18 @@
 // extractors are tested without the NER and resolution stages.
 import { analyzeText } from '../src/nlp/index.js';
 import type { Attribution } from '../src/extract/quotes.js';
-import type { Entity, EntityType, ExtractionContext, Mention, Quote, Source, TimeExpr } from '../src/types.js';
+import type { Entity, EntityType, ExtractionContext, Geo, Mention, Quote, Source, TimeExpr } from '../src/types.js';
 
 export interface Fixture { ctx: ExtractionContext; attr: Attribution; id: (name: string) => string }
 
-/** A context from text plus entity names (each [name, type, ...aliases]); every occurrence becomes a mention. */
-export function fixture(text: string, names: [string, EntityType, ...string[]][], opts: { times?: [string, string][]; quotes?: [string, string][] } = {}): Fixture {
+/** A context from text plus entity names (each [name, type, ...aliases]); every occurrence becomes a mention. `geo` gives places a gazetteer entry. */
+export function fixture(text: string, names: [string, EntityType, ...string[]][], opts: { times?: [string, string][]; quotes?: [string, string][]; geo?: Record<string, { country: string; feature: Geo['feature']; admin1?: string }> } = {}): Fixture {
   const entities: Entity[] = [];
   const found: { start: number; end: number; e: Entity }[] = [];
   names.forEach(([name, type, ...aliases], k) => {
     const e: Entity = { id: `e${k + 1}`, name, type, aliases, mentions: [], salience: 0 };
+    const g = opts.geo?.[name];
+    if (g) e.geo = { lat: 0, lon: 0, admin1: g.admin1 ?? null, admin2: null, source: 'test', id: null, ...g };
     entities.push(e);
     for (const n of [name, ...aliases]) {
       const re = new RegExp(`(?<![\\w])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w])`, 'g');

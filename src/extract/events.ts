@@ -31,7 +31,7 @@ const TRIGGERS: Trigger[] = [
   { type: 'pledge_of_allegiance', seq: ['pledge|swear|declare|give', 'their|its|his', 'allegiance|loyalty'], conf: 0.9 },
   { type: 'threat', seq: ['reserve', 'the', 'right', 'to', ATTACK_VERBS], conf: 0.8 },
   { type: 'threat', seq: ['vow|promise|threaten|pledge|warn', 'to', ATTACK_VERBS], conf: 0.75, guard: warlike },
-  { type: 'threat', seq: ['threaten'], pos: 'V', conf: 0.7 },
+  { type: 'threat', seq: ['threaten'], pos: 'V', conf: 0.7, guard: armedThreat },
   { type: 'recruitment', seq: ['recruitment', 'drive|campaign'], conf: 0.9 },
   { type: 'recruitment', seq: ['recruit|recruitment|enlist|conscript'], conf: 0.8, guard: notAdjectival },
   { type: 'recruitment', seq: ['join'], pos: 'V', conf: 0.5, guard: joinsGroup },
@@ -46,6 +46,11 @@ const TRIGGERS: Trigger[] = [
   { type: 'capture', seq: ['capture|arrest|detain|detention|abduct|kidnap|apprehend|seize'], conf: 0.85, guard: notAdjectival },
   { type: 'capture', seq: ['taken|took', 'prisoner|captive|hostage'], conf: 0.85 },
   { type: 'killing', seq: ['shot|shoot', 'dead'], conf: 0.9 },
+  { type: 'killing', seq: ['stab|shot|beat|hack|burn|bludgeon', 'to', 'death'], conf: 0.9 },
+  { type: 'killing', seq: ['deadly|fatal|fatally', 'stabbing|shooting|stabbed|shot|attack|assault|beating'], conf: 0.85 },
+  { type: 'killing', seq: ['die|died|dies|death|deaths|fatalities|fatality'], conf: 0.7, guard: violentDeath },
+  { type: 'capture', seq: ['grab|grabbed|snatch|snatched'], pos: 'V', conf: 0.7, guard: seizesPerson },
+  { type: 'withdrawal', seq: ['troops|forces|soldiers|military', 'leave|leaves|left|leaving|exit|exits|quit'], conf: 0.75, guard: leavesPlace },
   { type: 'killing', seq: ['kill|assassinate|murder|behead|slay|assassination|execute'], conf: 0.85, guard: notAdjectival },
   { type: 'armed_clash', seq: ['gun|fierce|heavy', 'battle|fighting|clash'], conf: 0.85 },
   { type: 'armed_clash', seq: ['exchange|exchanged', 'fire'], conf: 0.8 },
@@ -93,6 +98,49 @@ function realTraining(d: DocIndex, i: number): boolean {
   if (isVerb(d, i)) return true;
   return /^(of|for|in)$/.test(next) || d.lower(i).startsWith('training');
 }
+/** "died", "the deaths": a violent death, told by violence words in the sentence ("during protests", "gunshot", "stabbing"). */
+const VIOLENCE = /^(shot|shooting|shootings|gunfire|gunshot|gunshots|gunmen|gunman|stabbing|stabbed|stabbings|clash|clashes|protest|protests|attack|attacks|attacked|bomb|bombing|blast|explosion|airstrike|airstrikes|violence|violent|fighting|killed|killing|wounded|injured|skirmishes|riot|riots|raid|ambush|crossfire|fire|beaten|assault|massacre)$/i;
+function violentDeath(d: DocIndex, i: number): boolean {
+  const w = d.lower(i);
+  if (/^(death)$/.test(w) && /^(penalty|sentence|row|toll|threat|threats|squad|certificate)$/i.test(d.tokens[i + 1]?.text ?? '')) return false;
+  if (/^(die|dies)$/.test(w)) return false;
+  const s = d.sentenceOfToken(i);
+  for (let k = s.firstToken; k <= s.lastToken; k++) if (k !== i && VIOLENCE.test(d.tokens[k].text)) return true;
+  return false;
+}
+/** "grabbed the girl": seizing a person, not an object. */
+const PERSON_NOUN = /^(girl|girls|boy|boys|child|children|kid|kids|woman|women|man|men|teen|teenager|teenagers|toddler|baby|infant|victim|victims|daughter|son|wife|husband|student|students|hostage|hostages|journalist|journalists|tourist|tourists|worker|workers|civilian|civilians|her|him|them)$/i;
+function seizesPerson(d: DocIndex, i: number): boolean {
+  for (let k = i + 1; k <= i + 4 && k < d.tokens.length; k++) {
+    if (PERSON_NOUN.test(d.tokens[k].text)) return true;
+    const m = d.mentionAt[k];
+    if (m) return (d.entity(m)?.type ?? m.type) === 'PERSON';
+    if (!/^(DET|ADJ|NUM|PRON)$/.test(d.tokens[k].pos)) return false;
+  }
+  return false;
+}
+/** "troops leave Syria": armed forces leaving a place. */
+function leavesPlace(d: DocIndex, _i: number, j: number): boolean {
+  if (!isVerb(d, j)) return false;
+  for (let k = j + 1; k <= j + 3 && k < d.tokens.length; k++) {
+    const m = d.mentionAt[k];
+    if (m) return d.isPlaceMention(m);
+    if (!/^(the)$/i.test(d.tokens[k].text)) return false;
+  }
+  return false;
+}
+/** "threatened the government", "threatened to attack": a threat against an organised actor or of violence, not "threatening the girl". */
+function armedThreat(d: DocIndex, i: number): boolean {
+  const next = d.lower(i + 1);
+  if (next === 'to') return true;
+  if (next === 'with') return true;
+  for (let k = i + 1; k <= i + 3 && k < d.tokens.length; k++) {
+    const m = d.mentionAt[k];
+    if (m) { const t = d.entity(m)?.type ?? m.type; return t === 'ORG' || t === 'GPE' || t === 'NORP'; }
+    if (!/^(DET|ADJ)$/.test(d.tokens[k].pos)) return false;
+  }
+  return false;
+}
 /** "deal" as a noun, and not "a great deal of". */
 function realDeal(d: DocIndex, i: number): boolean {
   if (/^to$/i.test(d.tokens[i - 1]?.text ?? '')) return false;
@@ -117,12 +165,12 @@ function realClash(d: DocIndex, i: number): boolean {
 const LIGHT_VERB = new Set(['carri', 'carry', 'launch', 'conduct', 'stag', 'hold', 'held', 'sign', 'reach', 'mak', 'strik', 'order', 'announc', 'led', 'lead', 'perform', 'execut', 'wag', 'begin', 'start', 'enter'].map(stem));
 const BE = /^(is|are|was|were|be|been|being|get|got|gets|getting)$/i;
 const MODAL = /^(will|would|could|might|may|shall|should|must|can|'ll|wo)$/i;
-const HYPO_CUE = /^(if|unless|plan|plans|planned|planning|intend|intends|intended|promise|promised|promises|vow|vowed|threaten|threatened|want|wants|wanted|seek|seeks|sought|aim|aims|hope|hopes|set|proposed|propose|impending|upcoming|possible|potential|future|expected|prospective|would-be|require|required|requires|demand|demands|demanded|urge|urged|urges)$/i;
+const HYPO_CUE = /^(if|unless|plan|plans|planned|planning|intend|intends|intended|promise|promised|promises|vow|vowed|threaten|threatened|want|wants|wanted|seek|seeks|sought|aim|aims|hope|hopes|set|proposed|propose|impending|upcoming|possible|potential|future|expected|supposed|prospective|would-be|any|require|required|requires|demand|demands|demanded|urge|urged|urges)$/i;
 const HYPO_AFTER = /^(date|deadline|plan|plans|timeline|timetable|schedule)$/i;
 const NEG = /^(not|n't|never|no|cannot|neither|nor|denied|deny|denies|without)$/i;
-const PLACE_PREP = /^(in|at|near|inside|outside|across|throughout|into|around|on)$/i;
+const PLACE_PREP = /^(in|at|near|inside|outside|across|throughout|into|around|on|aboard|along|down|through)$/i;
 
-interface Draft extends EventRecord { parts: Participant[]; sentence: number }
+interface Draft extends EventRecord { parts: Participant[]; sentence: number; concluded?: boolean }
 
 export function extractEvents(ctx: ExtractionContext, attr: Attribution): EventRecord[] {
   const d = new DocIndex(ctx, attr);
@@ -139,7 +187,21 @@ export function extractEvents(ctx: ExtractionContext, attr: Attribution): EventR
       break;
     }
   }
-  return finish(merge(drafts));
+  return finish(merge(settleDeals(drafts)));
+}
+
+const CONCLUDED = new Set(['sign', 'reach', 'strik', 'struck', 'seal', 'conclud', 'ink', 'broker', 'finaliz', 'finalis', 'clinch', 'ratifi', 'approv'].map(stem));
+/**
+ * Only a concluded deal is an agreement. One that is planned, hoped for or expected ("a deal could be
+ * signed", "any deal") is the talks toward it, and so is an unsigned deal in an article about talks.
+ */
+function settleDeals(drafts: Draft[]): Draft[] {
+  const talks = drafts.some((e) => e.type === 'negotiation');
+  for (const e of drafts) {
+    if (e.type !== 'agreement') continue;
+    if (e.hypothetical || (talks && !e.concluded)) { e.type = 'negotiation'; e.hypothetical = false; }
+  }
+  return drafts;
 }
 
 /** End token of a trigger match starting at i, or -1. The head (for POS checks) is the last word. */
@@ -168,8 +230,18 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
   const taken = new Set<string>();
   const add = (role: Role, a: Arg | null) => {
     if (!a) return;
-    if (a.entity) { if (taken.has(a.entity)) return; taken.add(a.entity); }
+    if (a.entity) {
+      if (taken.has(a.entity)) return;
+      // places are settings, not participants ("a stabbing on a Bay Area train"); a country may act
+      const e = d.entityById.get(a.entity);
+      if (e && (e.type === 'LOC' || (e.type === 'GPE' && e.geo && e.geo.feature !== 'country'))) {
+        if (!a.description) return;
+        a = { ...a, entity: null };
+      } else taken.add(a.entity);
+    }
     if (!a.entity && !a.description) return;
+    // the wire agency of a dateline "(AP) —" reports the event, it takes no part in it
+    if (a.mention && /^\s*\)\s*[—–-]/.test(d.text.slice(a.mention.end, a.mention.end + 4)) && /\(\s*$/.test(d.text.slice(Math.max(0, a.mention.start - 2), a.mention.start))) return;
     parts.push({ role, entity: a.entity ?? null, ...(a.description ? { description: a.description } : {}) });
   };
   const [patient, agentRole] = rolesFor(t.type);
@@ -219,8 +291,10 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
   if (t.type === 'armed_clash' || t.type === 'threat' || t.type === 'protest') add('target', d.prepArg(j, /^against$/i, taken, 6));
   if (t.type === 'agreement' || t.type === 'negotiation') for (const a of between(d, j)) add('agent', a);
 
-  const location = placeOf(d, t.type, i, j, sen);
-  const time = timeOf(d, i, sen);
+  const place = placeOf(d, t.type, i, j, sen);
+  const location = place ?? (PHYSICAL.has(t.type) ? datelinePlace(d) : null);
+  // "convicting Webb in September of kidnapping the girl": the sentence's time is the trial's
+  const time = legalProcess(d, i) ? null : timeOf(d, i, sen);
   const span: Span = { start: head.start, end: d.tokens[j].end };
   const evidence = sentenceSpan(sen);
   const quote = d.quoteAt(span);
@@ -230,12 +304,66 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
   const hasEntity = parts.some((p) => p.entity);
   // an event with no identifiable actor, place or time says nothing checkable
   if (!hasEntity && !location && !time) return null;
+  if (generic(d, t, i, j, parts, place, time)) return null;
   let confidence = t.conf * (hasEntity ? 1 : 0.8);
   if (/\b(reportedly|allegedly|said to|is believed|are believed)\b/i.test(d.text.slice(sen.start, head.start))) confidence *= 0.9;
   return {
     id: '', type: t.type, trigger: span, evidence, time, location, participants: parts, parts, quantities,
     source: quote?.source ?? null, negated, hypothetical, confidence: Math.round(confidence * 100) / 100, sentence: sen.index,
+    concluded: t.type === 'agreement' && concluded(d, i),
   };
+}
+
+/** Events that happen at a place (the dateline stands in for an unnamed one); talks and deals do not. */
+const PHYSICAL = new Set<EventType>(['armed_clash', 'airstrike', 'explosion', 'killing', 'capture', 'protest']);
+const datelineCache = new WeakMap<DocIndex, string | null>();
+/** The place of a wire dateline opening one of the first paragraphs: "HAYWARD, Calif. (AP) —", "VIENNA —". */
+function datelinePlace(d: DocIndex): string | null {
+  if (datelineCache.has(d)) return datelineCache.get(d)!;
+  let out: string | null = null;
+  const re = /(^|\n)([A-Z][A-Z .'’-]{2,40})(,\s*[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\s*(\([\w .&-]{1,30}\))?\s*[—–-]{1,2}\s/g;
+  for (const r of d.text.slice(0, 3000).matchAll(re)) {
+    const at = r.index! + r[1].length;
+    const m = d.mentionAt[d.tokenIndexAt(at)];
+    if (m && m.start === at && d.isPlaceMention(m)) { out = m.entity; break; }
+  }
+  datelineCache.set(d, out);
+  return out;
+}
+
+/** A trigger named as the charge of a trial or accusation: "convicted of kidnapping", "charged with murder". */
+function legalProcess(d: DocIndex, i: number): boolean {
+  const p = d.lower(i - 1);
+  if (!/^(of|with|for)$/.test(p)) return false;
+  for (let k = i - 2; k >= Math.max(0, i - 6); k--) {
+    if (/^(convict|accus|charg|suspect|indict|sentenc|tri|acquit|guilti|prosecut|arrest|jail|impris)/.test(d.stems[k])) return true;
+  }
+  return false;
+}
+
+const SOLO_FIGHT = /^(fight|fights|fought|fighting|brawl|scuffle|altercation|struggle)$/i;
+/**
+ * Not an armed event: a fight between individuals ("he fought with the shirtless man"), a campaign
+ * ("the fight against the Islamic State group"), or a generic plural with no time or place
+ * ("protection against Russian airstrikes").
+ */
+function generic(d: DocIndex, t: Trigger, i: number, j: number, parts: Participant[], location: string | null, time: string | null): boolean {
+  if (t.type === 'armed_clash' && SOLO_FIGHT.test(d.lower(i))) {
+    const groups = parts.some((p) => p.entity && d.entityById.get(p.entity)?.type !== 'PERSON');
+    if (!groups) return true;
+    if (isNoun(d, i) && /^the$/i.test(d.lower(i - 1)) && /^against$/i.test(d.lower(j + 1))) return true;
+  }
+  // "trained the group to fight against X": a purpose, not an occurrence
+  if (PHYSICAL.has(t.type) && /^to$/i.test(d.lower(i - 1)) && isVerb(d, i)) return true;
+  if (t.seq.length === 1 && isNoun(d, i) && /s$/i.test(d.lower(j)) && !time && !location && (PHYSICAL.has(t.type)) && t.type !== 'protest') return true;
+  return false;
+}
+
+/** "signed a deal", "the accord reached in 2020", "a deal struck last year": a verb of concluding in the clause. */
+function concluded(d: DocIndex, i: number): boolean {
+  const [a, b] = d.clause(i);
+  for (let k = Math.max(a, i - 6); k <= Math.min(b, i + 6); k++) if (k !== i && CONCLUDED.has(d.stems[k]) && (isVerb(d, k) || /ed$/.test(d.lower(k)))) return true;
+  return false;
 }
 
 function rolesFor(type: EventType): [Role, Role] {
@@ -320,6 +448,8 @@ function between(d: DocIndex, j: number): Arg[] {
 function firstActorAfter(d: DocIndex, j: number, taken: Set<string>): Arg | null {
   const s = d.sentenceOfToken(j);
   for (let k = j + 1; k <= s.lastToken; k++) {
+    // the speaker after a closing quote is not the target: “... Russian airstrikes,” Simpson said
+    if (/^[”"]$/.test(d.tokens[k].text)) break;
     const m = d.mentionAt[k];
     if (!m) continue;
     const [a, b] = d.tokenRange(m);
@@ -334,7 +464,7 @@ function firstActorAfter(d: DocIndex, j: number, taken: Set<string>): Arg | null
 /** Where the event happened: the locative phrase after the trigger, else a fronted "In X," or a locative before it. */
 function placeOf(d: DocIndex, type: EventType, i: number, j: number, sen: { firstToken: number; lastToken: number; index: number; start: number; end: number }): string | null {
   const places = d.places(sen as any);
-  const locative = (p: { prep: string; first: number }) => PLACE_PREP.test(p.prep) || (type === 'withdrawal' && p.prep === 'from')
+  const locative = (p: { prep: string; first: number }) => PLACE_PREP.test(p.prep) || (type === 'withdrawal' && /^(from|leave|leaves|left|leaving|exit|exits|quit)$/.test(p.prep))
     || (p.prep === 'of' && /^(provinces?|districts?|regions?|parts?|areas?|north|south|east|west)$/i.test(d.tokens[p.first - 2]?.text ?? d.tokens[p.first - 3]?.text ?? ''));
   const after = places.filter((p) => p.first > j && locative(p));
   // the first place after the trigger, unless a clause boundary intervenes

@@ -28,6 +28,8 @@ export function stem(word: string): string {
 
 export const PLACE_NOUN = /^(province|district|city|town|village|region|state|county|governorate|prefecture|area|valley|border|capital)s?$/i;
 const NOMINAL_GROUP = /^(group|groups|militants?|insurgents?|organi[sz]ation|movement|network|outfit|insurgency|rebels?|militia|jihadists?|fighters?|adherents?|members?|operatives?|forces?|troops|army|government|regime|administration|unit|corps)$/i;
+/** Nouns after a name that still denote its people: "the Taliban commanders", "a BART officer". */
+const MEMBER_NOUN = /^(officials?|officers?|soldiers?|police|personnel|authorities|leaders?|commanders?|agents?|spokes(?:man|woman|person)|members?|staff|employees?|military|security|delegation|negotiators?|envoys?|diplomats?|guards?|supporters?|protesters?)$/i;
 /** Nominals that stand for an armed group already named; "the army", "the government" are described, not resolved to it. */
 const RESOLVABLE_NOMINAL = /^(group|groups|militants?|insurgents?|organi[sz]ation|movement|network|outfit|insurgency|rebels?|militia|jihadists?)$/i;
 const PRONOUN_PLURAL = /^(they|them|their|theirs|themselves)$/i;
@@ -292,6 +294,9 @@ export class DocIndex {
         if (this.isLocative(m)) { j = b; continue; }
         if (exclude.has(m.entity)) { j = b; continue; }
         if (!this.isActor(m)) { j = b; continue; }
+        // "a BART train": a name modifying a common noun is no argument ("Taliban fighters" is)
+        const next = this.tokens[b + 1];
+        if (next && next.pos === 'NOUN' && /^[a-z]/.test(next.text) && /^(a|an)$/i.test(this.tokens[a - 1]?.text ?? '') && !NOMINAL_GROUP.test(next.text) && !MEMBER_NOUN.test(next.text)) { j = b; continue; }
         return this.argAt(a, exclude);
       }
       if (this.tokens[j].pos === 'PRON' || this.tokens[j].pos === 'NOUN') {
@@ -326,7 +331,7 @@ export class DocIndex {
       if (!this.isPlaceMention(m)) continue;
       const a = this.tokenRange(m)[0];
       let p = a - 1;
-      if (/^the$/i.test(this.tokens[p]?.text ?? '')) p--;
+      if (/^(the|a|an)$/i.test(this.tokens[p]?.text ?? '')) p--;
       out.push({ m, prep: p >= sentence.firstToken ? this.lower(p) : '', first: a });
     }
     return out;
