@@ -15,7 +15,7 @@ export class PipelinePool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } } /* bounded heaps: flat RSS per worker */), busy: null };
+    const slot: Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 384 } } /* bounded heaps: flat RSS per worker */), busy: null };
     slot.worker.on('message', (r: TaskResult) => {
       const b = slot.busy; slot.busy = null;
       b?.resolve(r);
