@@ -281,7 +281,7 @@ test('scare quotes under a compound ("self-declared") or in a sentence without a
 });
 
 test('a quoted subheading on its own line is not a quote', () => {
-  const r = run(ctxOf('“We are ready,” the mayor said.\n\n“Bandit formations”\n\nThe army has trained the group since 2017.'));
+  const r = run(ctxOf('“We are ready,” the mayor said.\n\n“Foreign-controlled bandit formations in the desert”\n\nThe army has trained the group since 2017.'));
   assert.equal(r.quotes.length, 1);
 });
 
@@ -327,9 +327,11 @@ test('a cue verb in the subject\'s relative clause ("who ... asked not to be ide
 });
 
 test('a place is not a speaker, and "according to" gives a sentence its one speaker', () => {
-  const r = run(ctxOf('According to the government, as of 2016, the country had admitted more than a million refugees.'));
+  const r = run(ctxOf('According to the government, as of 2016, the country had admitted more than a million refugees.\n\n'
+    + '“We cannot take in any more people without help from abroad.”'));
   assert.equal(r.sources.length, 1);
   assert.equal(r.sources[0].role, 'government');
+  assert.equal(r.src(r.find('We cannot take in any more')).role, 'government');
 });
 
 test('"he"/"she" never resolve to an organisation; with no person source they take the last person named', () => {

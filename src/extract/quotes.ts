@@ -70,7 +70,9 @@ export function extractQuotes(ctx: ExtractionContext): Attribution {
   const quoted = (m: { start: number }) => spans.some((q) => m.start >= q.open && m.start < spanEnd(q));
   const personBefore = (ref: SpeakerRef, pos: number, context: string) => {
     if (ref.core !== 'he' && ref.core !== 'she') return null;
-    const m = ctx.mentions.filter((x) => x.type === 'PERSON' && x.end <= pos && !quoted(x)).sort((a, b) => a.start - b.start).pop();
+    // (the name has to be close: this or the previous paragraph)
+    const near = paras[Math.max(0, paraOf(pos) - 1)]?.start ?? 0;
+    const m = ctx.mentions.filter((x) => x.type === 'PERSON' && x.end <= pos && x.start >= near && !quoted(x)).sort((a, b) => a.start - b.start).pop();
     if (!m) return null;
     return registry.resolve({ ...ref, kind: 'name', text: m.text, core: m.text, mention: m, start: m.start, end: m.end }, context);
   };
