@@ -122,3 +122,69 @@ test('sources: a relation stated inside a quote carries its source; negated stat
   assert.deepEqual(s!.sources, ['s2']);
   assert.ok(s!.confidence > 0 && s!.confidence < 1);
 });
+
+test('apposition with words before the role and a host institution: "a China scholar with X", "administrator for Y at Z\'s W"; institutions "in" a city', () => {
+  const f = fixture('Derek Scissors, a China scholar with the American Enterprise Institute in Washington, said so. Charles Simpson, program administrator for the Refugees in Towns Project at Tufts University’s Feinstein International Center, told reporters.',
+    [['Derek Scissors', 'PERSON'], ['China', 'GPE'], ['American Enterprise Institute', 'ORG'], ['Washington', 'GPE'], ['Charles Simpson', 'PERSON'], ['Refugees in Towns Project', 'ORG'], ['Tufts University', 'ORG'], ['Feinstein International Center', 'ORG']]);
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'affiliated_with', 'Derek Scissors', 'American Enterprise Institute'), l);
+  assert.ok(has(rs, f, 'located_in', 'American Enterprise Institute', 'Washington'), l);
+  assert.ok(has(rs, f, 'member_of', 'Charles Simpson', 'Refugees in Towns Project'), l);
+  assert.ok(has(rs, f, 'affiliated_with', 'Charles Simpson', 'Feinstein International Center'), l);
+  assert.ok(!rs.some((r) => r.object === f.id('China')), l);
+});
+
+test('"X, who met the leader of Y" is no role apposition; a spokesperson may speak for a person or an unknown-place name', () => {
+  const f = fixture('Ali Khan, who met the leader of Hamas, spoke. Sean Robertson, a spokesperson for Inherent Resolve, said. Omar Lamrani, a senior military analyst at Stratfor, said.',
+    [['Ali Khan', 'PERSON'], ['Hamas', 'ORG'], ['Sean Robertson', 'PERSON'], ['Inherent Resolve', 'PERSON'], ['Omar Lamrani', 'PERSON'], ['Stratfor', 'GPE']]);
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(!rs.some((r) => r.subject === f.id('Ali Khan')), l);
+  assert.ok(has(rs, f, 'spokesperson_for', 'Sean Robertson', 'Inherent Resolve'), l);
+  assert.ok(has(rs, f, 'affiliated_with', 'Omar Lamrani', 'Stratfor'), l);
+});
+
+test('office holders of states: "US Trade Representative X" and "Chinese vice-premier Y" are members, "under President Z" is not the head of the country before it', () => {
+  const f = fixture('US Trade Representative Robert Lighthizer met Chinese vice-premier Liu He. The US will keep its base after troops leave Syria under President Donald Trump’s plan.',
+    [['US', 'GPE'], ['Robert Lighthizer', 'PERSON'], ['Chinese', 'NORP'], ['Liu He', 'PERSON'], ['China', 'GPE'], ['Syria', 'GPE'], ['Donald Trump', 'PERSON']],
+    { geo: { US: { country: 'US', feature: 'country' }, China: { country: 'CN', feature: 'country' }, Syria: { country: 'SY', feature: 'country' } } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'member_of', 'Robert Lighthizer', 'US'), l);
+  assert.ok(has(rs, f, 'member_of', 'Liu He', 'China'), l);
+  assert.ok(has(rs, f, 'leader_of', 'Donald Trump', 'US'), l);
+  assert.ok(!has(rs, f, 'leader_of', 'Donald Trump', 'Syria'), l);
+});
+
+test('ministers and ministries, "Hitler\'s Germany", "ousted X"; the outlet of "VOA Pentagon correspondent X"', () => {
+  const f = fixture('Austria’s interior minister said on Tuesday the house will change. Interior Minister Wolfgang Peschorn said the Interior Ministry agreed. Austria was annexed by Hitler’s Germany in 1938. Protests in Bolivia against the government that ousted Evo Morales went on. He told VOA Pentagon correspondent Carla Babb.',
+    [['Austria', 'GPE'], ['Wolfgang Peschorn', 'PERSON'], ['Interior Ministry', 'ORG'], ['Hitler', 'PERSON'], ['Germany', 'GPE'], ['Bolivia', 'GPE'], ['Evo Morales', 'PERSON'], ['VOA', 'ORG'], ['Pentagon', 'ORG'], ['Carla Babb', 'PERSON']],
+    { geo: { Austria: { country: 'AT', feature: 'country' }, Germany: { country: 'DE', feature: 'country' }, Bolivia: { country: 'BO', feature: 'country' } } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'leader_of', 'Wolfgang Peschorn', 'Interior Ministry'), l);
+  assert.ok(has(rs, f, 'part_of', 'Interior Ministry', 'Austria'), l);
+  assert.ok(has(rs, f, 'leader_of', 'Hitler', 'Germany'), l);
+  assert.ok(has(rs, f, 'leader_of', 'Evo Morales', 'Bolivia'), l);
+  assert.ok(has(rs, f, 'affiliated_with', 'Carla Babb', 'VOA'), l);
+  assert.ok(!rs.some((r) => r.subject === f.id('Carla Babb') && r.object === f.id('Pentagon')), l);
+});
+
+test('places: "southern Syria\'s al-Tanf", a dateline "HAYWARD, Calif.", a city police department; not a list of states', () => {
+  const f = fixture('HAYWARD, Calif. (AP) — A man died. U.S. forces in southern Syria’s al-Tanf stayed. Fort Worth Police Department responded in Fort Worth. Voters in Ohio, Michigan and Pennsylvania agree.',
+    [['Hayward', 'GPE', 'HAYWARD'], ['Calif', 'GPE'], ['AP', 'ORG'], ['U.S.', 'GPE'], ['Syria', 'GPE'], ['al-Tanf', 'GPE'], ['Fort Worth Police Department', 'ORG'], ['Fort Worth', 'GPE'], ['Ohio', 'GPE'], ['Michigan', 'GPE'], ['Pennsylvania', 'GPE']],
+    { geo: { Hayward: { country: 'US', feature: 'city', admin1: 'California' }, Syria: { country: 'SY', feature: 'country' }, 'Fort Worth': { country: 'US', feature: 'city', admin1: 'Texas' },
+      Ohio: { country: 'US', feature: 'admin1', admin1: 'Ohio' }, Michigan: { country: 'US', feature: 'admin1', admin1: 'Michigan' }, Pennsylvania: { country: 'US', feature: 'admin1', admin1: 'Pennsylvania' } } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'located_in', 'Hayward', 'Calif'), l);
+  assert.ok(has(rs, f, 'located_in', 'al-Tanf', 'Syria'), l);
+  assert.ok(has(rs, f, 'located_in', 'Fort Worth Police Department', 'Fort Worth'), l);
+  assert.equal(rs.length, 3, l);
+});
+
+test('"U.S.-backed rebels" support: the backer supports the group', () => {
+  const f = fixture('The U.S.-backed Syrian Democratic Forces held the town.', [['U.S.', 'GPE'], ['Syrian Democratic Forces', 'ORG']]);
+  assert.ok(has(run(f), f, 'supports', 'U.S.', 'Syrian Democratic Forces'), list(run(f), f).join('; '));
+});

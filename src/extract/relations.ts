@@ -11,6 +11,7 @@
 import type { Entity, ExtractionContext, Mention, Relation, RelationType, Span } from '../types.js';
 import type { Attribution } from './quotes.js';
 import { DocIndex, ordered, sentenceSpan, stem, type Arg } from './patterns.js';
+import { lookupNorp } from '../gazetteer/index.js';
 
 interface Cand { type: RelationType; subject: string; object: string; evidence: Span; cue: Span; conf: number }
 
@@ -18,25 +19,32 @@ const SYMMETRIC = new Set<RelationType>(['allied_with', 'fights_alongside', 'opp
 
 // role nouns → relation; "leader"-like roles are leader_of when definite, member_of when indefinite
 const FOUNDER = /^(co-?founder|founder|founding\s+father)$/i;
-const HEAD = /^(leader|head|chief|commander|general|emir|amir|president|chairman|chairwoman|chair|director|secretary-general|boss|supreme\s+leader|prime\s+minister|king|chancellor|premier|commandant|ringleader)$/i;
+const HEAD = /^(leader|head|chief|commander|general|emir|amir|president|chairman|chairwoman|chair|director|secretary-general|boss|supreme\s+leader|prime\s+minister|king|chancellor|premier|commandant|ringleader|ceo|chief\s+executive|mayor|governor|sheriff|superintendent|commissioner|ombudsman|owner|principal|dean)$/i;
 const SPOKES = /^(spokesman|spokeswoman|spokesperson|press\s+secretary)$/i;
-const AFFIL = /^(fellow|professor|researcher|scholar|analyst|lecturer|student|expert|associate|economist|scientist|journalist|reporter|correspondent|editor|columnist|dean)$/i;
-const MEMBER = /^(member|fighter|militant|operative|official|officer|soldier|minister|deputy|negotiator|envoy|ambassador|adviser|advisor|aide|representative|colonel|major|captain|lieutenant|figure|ideologue|cleric|recruiter|employee|staffer|lawmaker|senator)$/i;
-const ROLE_WORDS = 'co-?founder|founder|leader|head|chief|commander|general|emir|amir|president|chairman|chairwoman|chair|director|secretary-general|boss|prime minister|king|chancellor|premier|commandant|ringleader|spokesman|spokeswoman|spokesperson|press secretary|fellow|professor|researcher|scholar|analyst|lecturer|student|expert|associate|economist|scientist|journalist|reporter|correspondent|editor|columnist|dean|member|fighter|militant|operative|official|officer|soldier|minister|deputy|negotiator|envoy|ambassador|adviser|advisor|aide|representative|colonel|major|captain|lieutenant|figure|ideologue|cleric|recruiter|employee|staffer|lawmaker|senator';
-const ROLE = `(${ROLE_WORDS})s?`;
+const AFFIL = /^(fellow|professor|researcher|scholar|analyst|lecturer|student|expert|associate|economist|scientist|journalist|reporter|correspondent|editor|columnist|producer|strategist|consultant|specialist)$/i;
+const ROLE_WORDS = 'co-?founder|founder|leader|head|chief executive|chief|commander|general|emir|amir|president|chairman|chairwoman|chair|director|secretary-general|secretary of state|secretary|boss|prime minister|king|chancellor|premier|commandant|ringleader|ceo|mayor|governor|sheriff|superintendent|commissioner|ombudsman|owner|principal|spokesman|spokeswoman|spokesperson|press secretary|fellow|professor|researcher|scholar|analyst|lecturer|student|expert|associate|economist|scientist|journalist|reporter|correspondent|editor|columnist|producer|strategist|consultant|specialist|dean|member|fighter|militant|operative|official|officer|soldier|minister|deputy|negotiator|envoy|ambassador|adviser|advisor|aide|representative|colonel|major|captain|lieutenant|figure|ideologue|cleric|recruiter|employee|staffer|lawmaker|senator|administrator|manager|coordinator|executive|attorney|lawyer|prosecutor|partner|staff member|worker|volunteer|activist|organizer|organiser';
+const ROLE = `((?:vice-|deputy\\s+)?(?:${ROLE_WORDS}))s?`;
 /** Titles that make a bare "Title Name" the head of a state. */
 const STATE_TITLE = /^(president|prime\s+minister|king|queen|chancellor|premier|emir|sultan)$/i;
+/** Words that cannot sit between an appositive's article and its role noun ("X, who met the leader of Y"). */
+const NOT_ROLE_MOD = '(?!(?:who|which|that|and|or|but|said|says|told|is|was|were|are|has|had|met|with|from|to|by|as|a|an|the|under|in|on|at|of|for|after|before|against|over|about|into|than|like|via|per|during|since|while|when)\\b)';
 
-const APPOSITION = new RegExp(`^\\s*(?:,|\\[|\\()\\s*(?:(a|an|the|another|one|its|their|his|her)\\s+)?(?:(?:former|senior|top|prominent|key|leading|founding|deputy|acting|chief|military|political|regional|local|veteran|longtime|postdoctoral|visiting|commanding|high-ranking|[a-z]+-based|self-styled|so-called|then|current|notorious)\\s+)*${ROLE}\\s+(?:of|at|for|with|in)\\s+(?:the\\.?\\s+)?(?:\\d+\\s+)?$`, 'i');
-const PRENOMINAL = new RegExp(`^(?:['’]s)?\\s+(?:(?:former|senior|top|prominent|key|leading|deputy|acting|military|political|regional|local|veteran|commanding|high-ranking)\\s+)*${ROLE}\\s*,?\\s+$`, 'i');
+const APPOSITION = new RegExp(`^\\s*(?:,|\\[|\\()\\s*(?:(a|an|the|another|one|its|their|his|her)\\s+)?(?:${NOT_ROLE_MOD}[\\p{L}.'’-]+\\s+){0,3}?${ROLE}\\s+(of|at|for|with|in)\\s+(?:the\\.?\\s+)?`, 'iu');
+const PRENOMINAL = new RegExp(`^(?:['’]s)?\\s+(?:${NOT_ROLE_MOD}[\\p{L}.-]+\\s+){0,2}?${ROLE}\\s*,?\\s+$`, 'iu');
 const UNIT_WORD = /\b(corps|brigade|division|battalion|regiment|unit|wing|branch|command|squadron|platoon|directorate|department|ministry|committee|bureau|office|agency|cell|faction|council|force|forces)\b/i;
 const PLACE_OF = /^\s+(?:district|province|county|city|town|village|region|state|governorate|prefecture|municipality)?\s*(?:of|in)\s+(?:the\s+)?$/i;
+/** Organisations that sit somewhere: "the X Institute in Washington" is located there. */
+const INSTITUTION = /\b(institute|institution|university|college|school|academy|cent(?:er|re)|museum|hospital|clinic|department|police|council|court|bank|company|corporation|corp|foundation|library|church|mosque|cathedral|embassy|consulate|office|agency|airport|club|federation|association|society|commission|authority|station|prison|hotel|newspaper|times|post|herald|tribune)\b/i;
+/** Government bodies a country's name may head: "Austria Interior Ministry", "Kenya Police". */
+const GOV_BODY = /\b(ministry|police|army|navy|air\s+force|military|government|parliament|senate|congress|embassy|cabinet|coast\s+guard|armed\s+forces)\b/i;
+const RANK: Record<string, number> = { city: 1, admin2: 2, admin1: 3, country: 4 };
 
 export function extractRelations(ctx: ExtractionContext, attr: Attribution): Relation[] {
   const d = new DocIndex(ctx, attr);
   const cands: Cand[] = [];
   rolePhrases(d, cands);
   structure(d, cands);
+  settings(d, cands);
   verbCues(d, cands);
   return mergeCands(d, cands);
 }
@@ -63,38 +71,149 @@ function rolePhrases(d: DocIndex, out: Cand[]): void {
   for (let k = 0; k < ms.length; k++) {
     const m = ms[k], n = ms[k + 1];
     const sen = d.sentenceOfToken(d.tokenIndexAt(m.start));
-    // "X, a member of Y" / "X [founder of Y]"
-    if (n && typeOf(d, m) === 'PERSON') {
-      const gap = d.text.slice(m.end, n.start);
-      const a = APPOSITION.exec(gap);
-      if (a) {
-        let obj = n;
-        // "Stanford University's Center for ...": the most specific organisation
-        const after = ms[k + 2];
-        if (after && /^['’]s\s+$/.test(d.text.slice(n.end, after.start)) && isOrg(d, after)) obj = after;
-        const role = a[2];
-        const definite = !a[1] || /^(the|its|their|his|her)$/i.test(a[1]);
-        const type = roleRelation(role, definite, false);
-        if (isOrg(d, obj) || (type === 'leader_of' && typeOf(d, obj) === 'GPE')) {
-          out.push({ type, subject: m.entity, object: obj.entity, evidence: sentenceSpan(sen), cue: { start: m.start, end: obj.end }, conf: 0.85 });
-        }
-      }
-    }
-    // "Taliban commander X", "al-Qaeda's leader, X", "US President X"
-    if (n && typeOf(d, n) === 'PERSON' && (isOrg(d, m) || typeOf(d, m) === 'GPE')) {
+    // "X, a member of Y" / "X [founder of Y]" / "X, a China scholar with Y" / "X, program administrator for Y at Z"
+    if (typeOf(d, m) === 'PERSON') apposition(d, m, k, sen, out);
+    // "Taliban commander X", "al-Qaeda's leader, X", "US President X", "US Trade Representative X", "Chinese vice-premier X"
+    if (n && typeOf(d, n) === 'PERSON') {
       const gap = d.text.slice(m.end, n.start);
       const p = PRENOMINAL.exec(gap);
-      if (p) {
+      let holder = p ? holderOf(d, m) : null;
+      // "VOA Pentagon correspondent X": the outlet employs the correspondent, the second name is the beat
+      const prev = ms[k - 1];
+      if (p && /^(correspondent|reporter|editor|journalist|columnist|producer)$/i.test(p[1]) && prev && isOrg(d, prev) && /^\s+$/.test(d.text.slice(prev.end, m.start))) holder = prev.entity;
+      if (p && holder) {
         const possessive = /^['’]s/.test(gap);
         const type = roleRelation(p[1], possessive, !possessive);
-        if (typeOf(d, m) === 'ORG' || type === 'leader_of') {
-          out.push({ type, subject: n.entity, object: m.entity, evidence: sentenceSpan(sen), cue: { start: m.start, end: n.end }, conf: 0.8 });
+        const isState = d.entityById.get(holder)?.type === 'GPE';
+        // a state's office holders: its head leads it, its ministers and envoys are members of its government
+        if (!isState || type === 'leader_of' || type === 'member_of' || type === 'spokesperson_for') {
+          out.push({ type, subject: n.entity, object: holder, evidence: sentenceSpan(sen), cue: { start: m.start, end: n.end }, conf: 0.8 });
         }
       }
     }
-    // "President Joe Biden" with no country named before the title: the one country in the sentence
-    if (typeOf(d, m) === 'PERSON') stateTitle(d, m, k, out);
+    if (typeOf(d, m) === 'PERSON') {
+      // "President Joe Biden" with no country named before the title: the country of the sentence
+      stateTitle(d, m, k, out);
+      // "Interior Minister X" when the article names the "Interior Ministry"
+      ministerOf(d, m, sen, out);
+      // "Hitler's Germany": a person's country is the one they rule
+      if (n && /^['’]s\s+$/.test(d.text.slice(m.end, n.start)) && isCountry(d, n)) {
+        const [, b] = d.tokenRange(n);
+        if (!/^(NOUN|PROPN)$/.test(d.tokens[b + 1]?.pos ?? '') || /^['’]s$/.test(d.tokens[b + 1]?.text ?? '')) {
+          out.push({ type: 'leader_of', subject: m.entity, object: n.entity, evidence: sentenceSpan(sen), cue: { start: m.start, end: n.end }, conf: 0.55 });
+        }
+      }
+    }
   }
+  ousted(d, out);
+}
+
+/** The body a pre-name role belongs to: an organisation, a state, or the state of a nationality ("Chinese"). */
+function holderOf(d: DocIndex, m: Mention): string | null {
+  if (isOrg(d, m)) return m.entity;
+  const t = typeOf(d, m);
+  if (t === 'GPE' && isCountry(d, m)) return m.entity;
+  if (t === 'NORP') return countryOfNorp(d, m);
+  return null;
+}
+
+function isCountry(d: DocIndex, m: Mention | undefined): boolean {
+  const e = d.entity(m);
+  return !!e && e.type === 'GPE' && e.geo?.feature === 'country';
+}
+
+/** The country entity of the document a nationality word belongs to ("Chinese" → China). */
+function countryOfNorp(d: DocIndex, m: Mention): string | null {
+  const code = lookupNorp(m.text)?.country ?? lookupNorp(d.entity(m)?.name ?? '')?.country;
+  if (!code) return null;
+  const c = d.ctx.entities.find((e) => e.type === 'GPE' && e.geo?.feature === 'country' && e.geo.country === code);
+  return c?.id ?? null;
+}
+
+function apposition(d: DocIndex, m: Mention, k: number, sen: { start: number; end: number }, out: Cand[]): void {
+  const ms = d.mentions;
+  const tail = d.text.slice(m.end, Math.min(sen.end, m.end + 160));
+  const a = APPOSITION.exec(tail);
+  if (!a) return;
+  const at = m.end + a[0].length;
+  let j = k + 1;
+  while (j < ms.length && ms[j].start < at) j++;
+  let obj = ms[j];
+  if (!obj || obj.start !== at) return;
+  // "Stanford University's Center for ...": the most specific organisation
+  const after = ms[j + 1];
+  if (after && /^['’]s\s+$/.test(d.text.slice(obj.end, after.start)) && orgLike(d, after)) { obj = after; j++; }
+  const role = a[2];
+  const prep = a[3].toLowerCase();
+  const definite = !a[1] || /^(the|its|their|his|her)$/i.test(a[1]);
+  const type = roleRelation(role, definite, false);
+  const ok = isOrg(d, obj) || (type === 'leader_of' && isCountry(d, obj)) || (type === 'spokesperson_for' && typeOf(d, obj) === 'PERSON')
+    || (/^(at|with|for)$/.test(prep) && unplacedGpe(d, obj));
+  if (!ok) return;
+  const cue = { start: m.start, end: obj.end };
+  out.push({ type, subject: m.entity, object: obj.entity, evidence: sentenceSpan(sen as any), cue, conf: 0.85 });
+  // "... for the Refugees in Towns Project at Tufts University's Feinstein International Center": the host institution too
+  let host = ms[j + 1];
+  if (host && /^\s+at\s+(?:the\s+)?$/i.test(d.text.slice(obj.end, host.start)) && orgLike(d, host)) {
+    const next = ms[j + 2];
+    if (next && /^['’]s\s+$/.test(d.text.slice(host.end, next.start)) && orgLike(d, next)) host = next;
+    if (host.entity !== obj.entity) out.push({ type: 'affiliated_with', subject: m.entity, object: host.entity, evidence: sentenceSpan(sen as any), cue: { start: m.start, end: host.end }, conf: 0.75 });
+  }
+}
+
+/** An organisation, or a name the tagger called a place but the gazetteer does not know ("Stratfor"). */
+function orgLike(d: DocIndex, m: Mention): boolean { return isOrg(d, m) || unplacedGpe(d, m); }
+function unplacedGpe(d: DocIndex, m: Mention): boolean {
+  const e = d.entity(m);
+  return !!e && e.type === 'GPE' && !e.geo;
+}
+
+const MINISTRY = /^(?:the\s+)?(?:[\p{Lu}][\p{L}-]*\s+)?([\p{L}-]+)\s+Ministry$|^Ministry\s+of\s+(?:the\s+)?([\p{L}-]+)/u;
+/** Ministries named in the article, by their portfolio word ("interior" → Interior Ministry). */
+function ministries(d: DocIndex): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const e of d.ctx.entities) {
+    if (e.type !== 'ORG') continue;
+    for (const n of [e.name, ...e.aliases]) {
+      const r = MINISTRY.exec(n);
+      if (r) { const w = (r[1] ?? r[2]).toLowerCase(); if (!out.has(w)) out.set(w, e.id); }
+    }
+  }
+  return out;
+}
+
+function ministerOf(d: DocIndex, m: Mention, sen: { start: number; end: number }, out: Cand[]): void {
+  const before = d.text.slice(Math.max(sen.start, m.start - 40), m.start);
+  const t = /\b([\p{L}-]+)\s+[Mm]inister\s+$/u.exec(before) ?? /^([\p{L}-]+)\s+Minister\s/u.exec(m.text);
+  if (!t || /^(prime|deputy|vice|former)$/i.test(t[1])) return;
+  const min = ministries(d).get(t[1].toLowerCase());
+  if (min) out.push({ type: 'leader_of', subject: m.entity, object: min, evidence: sentenceSpan(sen as any), cue: m, conf: 0.75 });
+}
+
+/** "the government that ousted X": X led the one country of the sentence. */
+function ousted(d: DocIndex, out: Cand[]): void {
+  for (let i = 0; i < d.tokens.length; i++) {
+    if (!/^(oust|overthr|depos|toppl)/i.test(d.lower(i)) || d.tokens[i].pos === 'NOUN') continue;
+    let k = i + 1;
+    while (k < d.tokens.length && k <= i + 4 && !d.mentionAt[k] && /^(DET|ADJ|NOUN|PROPN)$/.test(d.tokens[k].pos) && !/^(the|a)$/i.test(d.tokens[k + 1]?.text ?? '')) k++;
+    const m = d.mentionAt[k];
+    if (!m || typeOf(d, m) !== 'PERSON') continue;
+    const sen = d.sentenceOfToken(i);
+    const countries = countriesIn(d, sen);
+    if (countries.length === 1) out.push({ type: 'leader_of', subject: m.entity, object: countries[0].entity, evidence: sentenceSpan(sen), cue: { start: d.tokens[i].start, end: m.end }, conf: 0.5 });
+  }
+}
+
+/** Country mentions of a sentence, one per entity, in order. */
+function countriesIn(d: DocIndex, sen: { start: number; end: number }): Mention[] {
+  const seen = new Set<string>();
+  const out: Mention[] = [];
+  for (const x of d.mentions) {
+    if (x.start < sen.start || x.end > sen.end || seen.has(x.entity)) continue;
+    const e = d.entity(x);
+    if (e?.type === 'GPE' && (!e.geo || e.geo.feature === 'country')) { seen.add(x.entity); out.push(x); }
+  }
+  return out;
 }
 
 function stateTitle(d: DocIndex, m: Mention, k: number, out: Cand[]): void {
@@ -108,14 +227,17 @@ function stateTitle(d: DocIndex, m: Mention, k: number, out: Cand[]): void {
   const prev = d.mentions[k - 1];
   if (prev && d.text.slice(prev.end, m.start - (inside ? 0 : t[0].length)).trim() === '') return;
   const sen = d.sentenceOfToken(d.tokenIndexAt(m.start));
-  const countries = new Set<string>();
-  for (const x of d.mentions) {
-    if (x.start < sen.start || x.end > sen.end) continue;
-    const e = d.entity(x);
-    if (e?.type === 'GPE' && (!e.geo || e.geo.feature === 'country')) countries.add(e.id);
+  const countries = countriesIn(d, sen);
+  let country: Mention | undefined;
+  if (countries.length === 1) country = countries[0];
+  else if (countries.length > 1) {
+    // "The U.S. will keep its base ... after troops leave Syria under President X": the country the sentence opens with
+    const c = countries[0];
+    const first = d.tokenRange(c)[0];
+    if (c.end <= m.start && first <= sen.firstToken + 1 && !d.isLocative(c)) country = c;
   }
-  if (countries.size !== 1) return;
-  out.push({ type: 'leader_of', subject: m.entity, object: [...countries][0], evidence: sentenceSpan(sen), cue: { start: m.start, end: m.end }, conf: 0.6 });
+  if (!country) return;
+  out.push({ type: 'leader_of', subject: m.entity, object: country.entity, evidence: sentenceSpan(sen), cue: { start: m.start, end: m.end }, conf: 0.6 });
 }
 
 /** Branches named after their parent, units of larger bodies, districts of provinces. */
@@ -148,6 +270,77 @@ function structure(d: DocIndex, out: Cand[]): void {
     // "Nahr-e-Seraj district of Helmand province"
     if (d.isPlaceMention(m) && d.isPlaceMention(n) && PLACE_OF.test(gap) && /\b(district|province|county|city|town|village|region|governorate|prefecture|municipality)\b/i.test(m.text + gap + n.text + d.text.slice(n.end, n.end + 12))) {
       out.push({ type: 'part_of', subject: m.entity, object: n.entity, evidence: ev, cue: { start: m.start, end: n.end }, conf: 0.8 });
+    }
+  }
+}
+
+/** Where places and institutions are: "southern Syria's al-Tanf", "HAYWARD, Calif.", "the X Institute in Washington", "Fort Worth Police Department", and "U.S.-backed" support. */
+function settings(d: DocIndex, out: Cand[]): void {
+  const ms = d.mentions;
+  const rank = (m: Mention) => RANK[d.entity(m)?.geo?.feature ?? ''] ?? 0;
+  const geoFits = (inner: Mention, outer: Mention) => {
+    const a = d.entity(inner)?.geo, b = d.entity(outer)?.geo;
+    if (!a || !b) return true;
+    if (a.country !== b.country) return false;
+    return b.feature !== 'admin1' || !a.admin1 || a.admin1 === b.admin1;
+  };
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k], n = ms[k + 1];
+    const sen = d.sentenceOfToken(d.tokenIndexAt(m.start));
+    const ev = sentenceSpan(sen);
+    if (n && d.isPlaceMention(m) && d.isPlaceMention(n) && m.entity !== n.entity) {
+      const gap = d.text.slice(m.end, n.start);
+      // "Syria's al-Tanf": a place inside a larger one
+      if (/^['’]s\s+$/.test(gap) && rank(m) >= 3 && rank(n) < rank(m) && geoFits(n, m)) {
+        out.push({ type: 'located_in', subject: n.entity, object: m.entity, evidence: ev, cue: { start: m.start, end: n.end }, conf: 0.75 });
+      }
+      // "Hayward, Calif.", "Kabul, Afghanistan" (not a list "Ohio, Michigan and Pennsylvania")
+      if (/^\s*,\s*$/.test(gap) && rank(m) < 4 && !/^\s*,?\s*(and|or)\b/i.test(d.text.slice(n.end, n.end + 6)) && !(ms[k - 1] && d.isPlaceMention(ms[k - 1]) && /^\s*,\s*$/.test(d.text.slice(ms[k - 1].end, m.start)))) {
+        const known = rank(n) > rank(m) && rank(n) >= 3 && geoFits(m, n);
+        const abbrev = !d.entity(n)?.geo && /^[A-Z][a-z]{1,5}$/.test(n.text) && d.text[n.end] === '.';
+        if (known || abbrev) out.push({ type: 'located_in', subject: m.entity, object: n.entity, evidence: ev, cue: { start: m.start, end: n.end }, conf: 0.75 });
+      }
+    }
+    if (n && isOrg(d, m) && d.isPlaceMention(n)) {
+      const gap = d.text.slice(m.end, n.start);
+      // "the American Enterprise Institute in Washington", "X, based in Y"
+      if ((/^\s+in\s+(?:the\s+)?$/i.test(gap) && INSTITUTION.test(m.text)) || /^\s*,?\s*(?:which\s+is\s+|that\s+is\s+)?(?:based|headquartered|located)\s+in\s+(?:the\s+)?$/i.test(gap)) {
+        out.push({ type: 'located_in', subject: m.entity, object: n.entity, evidence: ev, cue: { start: m.start, end: n.end }, conf: 0.7 });
+      }
+    }
+    // "U.S.-backed rebels", "Iran-backed militia": the backer supports the group
+    if (n && d.isActor(m) && d.isActor(n) && /^-?(backed|funded|sponsored|supported|armed|trained)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(d.text.slice(m.end, n.start))) {
+      const trains = /trained/i.test(d.text.slice(m.end, n.start));
+      out.push({ type: trains ? 'trains' : 'supports', subject: m.entity, object: n.entity, evidence: ev, cue: { start: m.start, end: n.end }, conf: 0.7 });
+    }
+  }
+  // "Fort Worth Police Department": an institution named after its place
+  const places = d.ctx.entities.filter((e) => e.type === 'GPE' || e.type === 'LOC');
+  for (const e of d.ctx.entities) {
+    if (e.type !== 'ORG') continue;
+    for (const p of places) {
+      const pn = [p.name, ...p.aliases].find((x) => x.length > 2 && e.name.startsWith(x + ' '));
+      if (!pn) continue;
+      const rest = e.name.slice(pn.length + 1);
+      const country = p.geo?.feature === 'country';
+      const type: RelationType | null = country ? (GOV_BODY.test(rest) ? 'part_of' : null) : INSTITUTION.test(rest) || GOV_BODY.test(rest) ? 'located_in' : null;
+      const m = d.mentions.find((x) => x.entity === e.id);
+      if (!type || !m) continue;
+      const sen = d.sentenceOfToken(d.tokenIndexAt(m.start));
+      out.push({ type, subject: e.id, object: p.id, evidence: sentenceSpan(sen), cue: m, conf: 0.7 });
+      break;
+    }
+  }
+  // "Austria's interior minister said ... the Interior Ministry": the ministry belongs to that country
+  const mins = ministries(d);
+  if (mins.size) {
+    for (const x of ms) {
+      if (!isCountry(d, x)) continue;
+      const r = /^['’]s\s+([\p{L}-]+)\s+minist(?:er|ry)\b/iu.exec(d.text.slice(x.end, x.end + 40));
+      const min = r && mins.get(r[1].toLowerCase());
+      if (!min) continue;
+      const sen = d.sentenceOfToken(d.tokenIndexAt(x.start));
+      out.push({ type: 'part_of', subject: min, object: x.entity, evidence: sentenceSpan(sen), cue: x, conf: 0.7 });
     }
   }
 }
