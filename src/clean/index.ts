@@ -38,7 +38,10 @@ export function cleanDocument(raw: RawDocument, opts: CleanOptions = {}): CleanD
   if (!body.length) throw new InputError(raw.uri ?? '<stdin>', 'no article text found');
 
   const publisher = html?.publisher ?? null;
-  const rep = detectRepublication(body, removed, publisher);
+  const bylineLines = removed.filter((r) => r.reason === 'byline').map((r) => r.text);
+  const signals = { ...(html?.signals ?? {}), authors: [...(html?.signals.authors ?? []), ...bylineLines] };
+  if (/^https?:\/\//i.test(raw.uri ?? '')) signals.pageUrl = raw.uri;
+  const rep = detectRepublication(body, removed, publisher, signals);
   const credits = [...(html?.credits ?? [])];
   for (const x of c.credits) if (!credits.includes(x)) credits.push(x);
   const byline = html?.byline.length ? html.byline : c.byline;
