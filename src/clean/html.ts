@@ -4,6 +4,7 @@
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
 import { CAPTION_CREDIT, isCredit, parseByline, toIsoDate, words, type Segment } from './boilerplate.js';
+import type { RepublicationSignals } from './republication.js';
 
 export interface HtmlMetadata {
   title: string | null;
@@ -12,6 +13,8 @@ export interface HtmlMetadata {
   publisher: string | null;
   credits: string[];
   language: string | null;
+  /** hints for republication detection (authors as written, canonical link, syndication metadata) */
+  signals: RepublicationSignals;
 }
 
 export interface HtmlExtract extends HtmlMetadata { segments: Segment[] }
@@ -74,6 +77,55 @@ export function tidyTitle(title: string | null, publisher: string | null): strin
   return t || null;
 }
 
+export interface TitleCandidate { text: string; source: 'h1' | 'og' | 'jsonld' | 'twitter' | 'meta' | 'title'; weight?: number }
+const TITLE_PREFERENCE = ['h1', 'og', 'jsonld', 'twitter', 'meta', 'title'];
+const TITLE_WEIGHT: Record<string, number> = { h1: 1, og: 1, jsonld: 1, twitter: 1, meta: 0.5, title: 1 };
+const titleKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The headline, chosen by agreement: each candidate (article h1, og:title, JSON-LD headline,
+ * twitter:title, <title>) votes for its own text with and without a site-name suffix; the text
+ * with the most votes wins, ties going to the on-page headline, then og:title. So an SEO <title>
+ * or JSON-LD headline that differs from what the page shows loses to h1 + og:title, and an
+ * og:title shortened for social media loses to h1 + headline + <title>.
+ */
+export function chooseTitle(cands: TitleCandidate[], publisher: string | null): string | null {
+  const cs = cands.map((c) => ({ ...c, raw: decode(c.text) })).filter((c) => words(c.raw).length >= 1 && c.raw.length <= 400);
+  if (!cs.length) return null;
+  const keysOf = cs.map((c) => new Set([titleKey(c.raw), titleKey(tidyTitle(c.raw, publisher) ?? '')].filter(Boolean)));
+  let best: { text: string; score: number; rank: number } | null = null;
+  cs.forEach((c, i) => {
+    // the h1 is on-page text and rarely carries the site name, so its raw form is offered too
+    const forms = [tidyTitle(c.raw, publisher) ?? c.raw, ...(c.source === 'h1' ? [c.raw] : [])];
+    for (const [fi, text] of forms.entries()) {
+      const k = titleKey(text);
+      if (!k) continue;
+      const score = cs.reduce((a, o, j) => a + (keysOf[j].has(k) ? (o.weight ?? TITLE_WEIGHT[o.source]) : 0), 0);
+      const rank = TITLE_PREFERENCE.indexOf(c.source) * 2 + (c.source === 'h1' ? 1 - fi : fi);
+      if (!best || score > best.score + 1e-9 || (Math.abs(score - best.score) < 1e-9 && rank < best.rank)) best = { text, score, rank };
+    }
+  });
+  return best ? (best as { text: string }).text : null;
+}
+
+/**
+ * The article's headline element: an h1 of 3–40 words, outside nav/footer/aside. One inside the
+ * article/main or marked as a headline (class/id/itemprop) is what the page shows as its headline
+ * and weighs as much as two metadata fields; among several, one that some metadata agrees with wins.
+ */
+function headlineElement(doc: Document, publisher: string | null, others: string[]): { text: string; weight: number } | null {
+  const h1s = Array.from(doc.querySelectorAll('h1'))
+    .map((el) => ({ el, text: decode(el.textContent ?? '') }))
+    .filter(({ el, text }) => words(text).length >= 3 && words(text).length <= 40 && !el.closest('nav, footer, aside')
+      && !(publisher && titleKey(text) === titleKey(publisher)));
+  const isMarked = (el: Element) => Boolean(el.closest('article, main, [role="main"]'))
+    || /headline|title|heading|hed\b/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`);
+  const otherKeys = new Set(others.flatMap((o) => [titleKey(o), titleKey(tidyTitle(o, publisher) ?? '')]));
+  const agreed = h1s.find(({ text }) => otherKeys.has(titleKey(text)));
+  const pick = agreed ?? h1s.find(({ el }) => isMarked(el)) ?? h1s[0];
+  return pick ? { text: pick.text, weight: isMarked(pick.el) ? 2 : 0.8 } : null;
+}
+
 function cleanNames(names: string[], publisher: string | null): string[] {
   const out: string[] = [];
   for (const n of names.flatMap((x) => parseByline(decode(x).replace(/^by\s+/i, 'By ').replace(/^(?!By )/, 'By ')))) {
@@ -102,15 +154,43 @@ export function readMetadata(doc: Document): HtmlMetadata {
   const relAuthors = Array.from(doc.querySelectorAll('a[rel="author"], [itemprop="author"] [itemprop="name"]')).map((e) => e.textContent ?? '').filter((x) => x.trim());
   const byline = cleanNames(ldAuthors.length ? ldAuthors : metaAuthors.length ? metaAuthors : relAuthors, publisher);
 
-  const title = tidyTitle(ldv((o) => str(o.headline)) ?? m('og:title', 'twitter:title', 'title') ?? doc.querySelector('h1')?.textContent ?? doc.querySelector('title')?.textContent ?? null, publisher);
+  const titleCands: TitleCandidate[] = [];
+  const addTitle = (text: string | null | undefined, source: TitleCandidate['source'], weight?: number) => { if (text && text.trim()) titleCands.push({ text, source, weight }); };
+  addTitle(m('og:title'), 'og');
+  addTitle(ldv((o) => str(o.headline)), 'jsonld');
+  addTitle(m('twitter:title'), 'twitter');
+  addTitle(m('title', 'dc.title'), 'meta');
+  addTitle(doc.querySelector('head title, title')?.textContent, 'title');
+  const h1 = headlineElement(doc, publisher, titleCands.map((c) => c.text));
+  if (h1) titleCands.unshift({ text: h1.text, source: 'h1', weight: h1.weight });
+  const title = chooseTitle(titleCands, publisher);
 
   const credits: string[] = [];
   const addCredit = (c: string | null) => { const t = c && decode(c); if (t && words(t).length <= 14 && !credits.includes(t)) credits.push(t); };
   ldv((o) => { for (const img of ([] as unknown[]).concat(o.image ?? [])) if (img && typeof img === 'object') addCredit(str((img as Json).creditText) ?? nameOf((img as Json).copyrightHolder)); return null; });
   addCredit(m('og:image:credit', 'image:credit', 'twitter:image:credit'));
 
+  const allLd = (f: (o: Json) => string[]): string[] => ld.flatMap(f).filter((x, i, a) => x && a.indexOf(x) === i);
+  const urlOrName = (x: unknown): string[] => {
+    if (typeof x === 'string') return [x.trim()];
+    if (!x || typeof x !== 'object') return [];
+    const o = x as Json;
+    return [str(o.url) ?? str(o['@id']), nameOf(o.publisher), ...namesOf(o.sourceOrganization)].filter((v): v is string => !!v);
+  };
+  const bylineEls = Array.from(doc.querySelectorAll('[class*="byline"], [class*="Byline"], [data-test*="byline"], [itemprop="author"], a[rel="author"]'))
+    .map((e) => decode(e.textContent ?? '')).filter((t) => t && words(t).length <= 12);
+  const signals: RepublicationSignals = {
+    authors: [...metaAuthors, m('sailthru.author') ?? '', ...ld.flatMap((o) => namesOf(o.author)), ...bylineEls].filter((x, i, a) => x && a.indexOf(x) === i),
+    canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ?? null,
+    pageUrl: m('og:url'),
+    syndicationSources: [m('syndication-source'), m('original-source')].filter((x): x is string => !!x),
+    sourceNames: [m('source'), m('dc.source'), m('article:source'), m('news_source')].filter((x): x is string => !!x),
+    basedOn: allLd((o) => [...([] as unknown[]).concat(o.isBasedOn ?? []).flatMap(urlOrName), ...([] as unknown[]).concat(o.isBasedOnUrl ?? []).flatMap(urlOrName)]),
+    sourceOrganizations: allLd((o) => [...namesOf(o.sourceOrganization), ...namesOf(o.provider)]),
+  };
+
   const lang = (doc.documentElement?.getAttribute('lang') ?? m('og:locale', 'language', 'content-language') ?? '').slice(0, 2).toLowerCase();
-  return { title, byline, published, publisher, credits, language: /^[a-z]{2}$/.test(lang) ? lang : null };
+  return { title, byline, published, publisher, credits, language: /^[a-z]{2}$/.test(lang) ? lang : null, signals };
 }
 
 // ---- content ----
