@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { cleanDocument } from '../src/clean/index.js';
 import { classifySegments, isCredit, toIsoDate } from '../src/clean/boilerplate.js';
-import { detectRepublication } from '../src/clean/republication.js';
+import { detectRepublication, sameOutlet, wireOfAuthor } from '../src/clean/republication.js';
+import { chooseTitle } from '../src/clean/html.js';
 import { assessQuality, qualityScore } from '../src/clean/quality.js';
 import { InputError, type RawDocument } from '../src/types.js';
 import { EXAMPLE } from './helpers.js';
@@ -255,4 +256,123 @@ test('quality score falls as flags accumulate', () => {
   const two = qualityScore([{ kind: 'truncated', text: 'x' }, { kind: 'machine_translation', text: 'y' }]);
   assert.equal(qualityScore([]), 1);
   assert.ok(one < 1 && two < one && two >= 0);
+});
+
+// ---- syndicated wire copy ----
+
+const R = (original: string | null) => ({ republication: original !== null, original_publisher: original });
+
+test('wire datelines: after navigation lines, without a place, with a date, agency in any of the usual names', () => {
+  const nav = ['Local', 'News', 'Sports', 'https://www.example.com/news/story.php'];
+  assert.deepEqual(detectRepublication([...nav, 'HAYWARD, Calif. (AP) — ' + P('A man died.'), P('B.')], [], 'SFGate'), R('Associated Press'));
+  assert.deepEqual(detectRepublication(['(Reuters) — ' + P('The attorney general is investigating.'), P('B.')], [], 'VentureBeat'), R('Reuters'));
+  assert.deepEqual(detectRepublication(['New Delhi, Nov 20 (PTI) ' + P('The ministry said.'), P('B.')], [], 'The Tribune'), R('PTI'));
+  assert.deepEqual(detectRepublication(['BEIJING, Nov. 20 (Xinhua) -- ' + P('The ministry said.'), P('B.')], [], null), R('Xinhua'));
+  assert.deepEqual(detectRepublication(['PARIS (Agence France-Presse) - ' + P('A.'), P('B.')], [], null), R('AFP'));
+  // a bracketed agency deep in the story is a quoted dispatch, not a dateline; "(AP)" in prose is no dateline
+  assert.deepEqual(detectRepublication([P('A.'), P('B.'), P('C.'), 'KABUL (Reuters) - ' + P('D.')], [], null), R(null));
+  assert.deepEqual(detectRepublication([P('An Associated Press (AP) journalist heard gunfire near the plant.'), P('B.')], [], 'RT'), R(null));
+  assert.deepEqual(detectRepublication([P('Smith spoke to the Associated Press (AP) Tuesday about the plant.'), P('B.')], [], 'RT'), R(null));
+});
+
+test('wire authors, sign-offs, copyright and credit lines mark wire copy', () => {
+  const body = [P('A.'), P('B.')];
+  assert.deepEqual(detectRepublication(body, [], 'NBC News', { authors: ['Reuters'] }), R('Reuters'));
+  assert.deepEqual(detectRepublication(body, [], 'Sportsnet.ca', { authors: ['Associated Press'] }), R('Associated Press'));
+  assert.deepEqual(detectRepublication(body, [], null, { authors: ['By MIKE CORDER Associated Press'] }), R('Associated Press'));
+  assert.deepEqual(detectRepublication(body, [], null, { authors: ['Jane Doe, AFP'] }), R('AFP'));
+  assert.deepEqual(detectRepublication([...body, '— AFP'], [], 'France 24'), R('AFP'));
+  assert.deepEqual(detectRepublication(body, [{ text: 'Copyright 2019 The Associated Press. All rights reserved.', reason: 'copyright' }], 'KTVU'), R('Associated Press'));
+  assert.deepEqual(detectRepublication([...body, '(Reporting by David Lawder; Editing by Leslie Adler)'], [], 'Deccan Herald'), R('Reuters'));
+  // human authors, a wire photo credit, a staff byline: not wire copy
+  assert.deepEqual(detectRepublication(body, [{ text: 'AP Photo/Rahmat Gul', reason: 'credit' }], 'NBC News', { authors: ['Jane Doe', 'Rapidly Approaching'] }), R(null));
+  assert.equal(wireOfAuthor('Apple Staff'), null);
+  assert.equal(wireOfAuthor('Capt. Ap Jones'), null);
+});
+
+test('page metadata: syndication-source, isBasedOn, sourceOrganization, canonical on another site', () => {
+  const body = [P('A.'), P('B.')];
+  assert.deepEqual(detectRepublication(body, [], 'Yahoo News', { syndicationSources: ['https://apnews.com/article/abc'] }), R('Associated Press'));
+  assert.deepEqual(detectRepublication(body, [], 'Salon', { pageUrl: 'https://www.salon.com/x', basedOn: ['https://theconversation.com/some-story-123'] }), R('theconversation.com'));
+  assert.deepEqual(detectRepublication(body, [], 'MSN', { sourceOrganizations: ['Bloomberg'] }), R('Bloomberg'));
+  assert.deepEqual(detectRepublication(body, [], 'Some Daily', { canonical: 'https://www.reuters.com/article/idUS123', pageUrl: 'https://somedaily.com/a' }), R('Reuters'));
+  assert.deepEqual(detectRepublication(body, [], 'Mirror Site', { canonical: 'https://origin-news.org/a', pageUrl: 'https://mirror.example/a' }), R('origin-news.org'));
+  // the outlet's own canonical (another subdomain or country domain) and its own organisation
+  assert.deepEqual(detectRepublication(body, [], 'BBC News', { canonical: 'https://www.bbc.com/news/x', pageUrl: 'https://m.bbc.co.uk/news/x' }), R(null));
+  assert.deepEqual(detectRepublication(body, [], 'The Washington Post', { sourceOrganizations: ['The Washington Post'] }), R(null));
+});
+
+test('a wire story on the wire’s own site, under any of its names, is not a republication', () => {
+  assert.deepEqual(detectRepublication(['NEW YORK (Reuters) - ' + P('Oil fell.')], [], 'U.S.', { pageUrl: 'https://www.reuters.com/article/x' }), R(null));
+  assert.deepEqual(detectRepublication(['WASHINGTON (AP) — ' + P('A.')], [], 'AP News'), R(null));
+  assert.ok(sameOutlet('livescience.com', 'Live Science'));
+  assert.ok(sameOutlet('RT International', 'rt.com'));
+  assert.ok(sameOutlet('The Conversation', 'theconversation.com'));
+  assert.ok(!sameOutlet('Deccan Herald', 'Reuters'));
+  assert.ok(!sameOutlet('NBC News', 'AP'));
+});
+
+test('an outlet named in a footer ends at the sentence: "by Futurism. Read the original"', () => {
+  assert.deepEqual(detectRepublication([P('A.'), 'This article was originally published by Futurism. Read the original article.'], [], 'ScienceAlert'), R('Futurism'));
+});
+
+test('HTML: wire copy found from the byline and meta author of a page', () => {
+  const page = `<html><head><meta property="og:site_name" content="NBC News"><meta name="author" content="Reuters">
+<title>Austria to turn house into police station</title></head><body><article><h1>Austria to turn house into police station</h1>
+<div class="byline">By Reuters</div><p>VIENNA — ${P('The house will be turned into a police station.')}</p><p>${P('B.')}</p></article></body></html>`;
+  const d = cleanDocument(html(page));
+  assert.equal(d.republication, true);
+  assert.equal(d.original_publisher, 'Reuters');
+});
+
+// ---- headline ----
+
+test('title: the on-page headline wins by agreement over an SEO <title> or JSON-LD headline', () => {
+  // the h1 and og:title agree; the SEO <title> and JSON-LD headline agree with each other only
+  assert.equal(chooseTitle([
+    { text: 'Video shows dramatic rescue of girl: "We got her!"', source: 'h1', weight: 2 },
+    { text: 'Video shows dramatic rescue of girl: "We got her!"', source: 'og' },
+    { text: 'John Doe: Dramatic video shows rescue of girl in hotel', source: 'jsonld' },
+    { text: 'John Doe: Dramatic video shows rescue of girl in hotel - CBS News', source: 'title' },
+  ], 'CBS News'), 'Video shows dramatic rescue of girl: "We got her!"');
+  // a social-media og:title loses to h1 + headline + <title>
+  assert.equal(chooseTitle([
+    { text: 'House will become a police station, Austria says', source: 'h1', weight: 2 },
+    { text: 'House to become police station', source: 'og' },
+    { text: 'House to become police station', source: 'twitter' },
+    { text: 'House will become a police station, Austria says', source: 'jsonld' },
+    { text: 'House will become a police station, Austria says', source: 'title' },
+  ], 'NBC News'), 'House will become a police station, Austria says');
+  // the site-name suffix goes
+  assert.equal(chooseTitle([{ text: 'Beijing tariff demands may expand trade deal | Deccan Herald', source: 'title' }], 'Deccan Herald'), 'Beijing tariff demands may expand trade deal');
+});
+
+test('HTML: the article h1 is the title when the SEO <title> and JSON-LD headline differ from the page', () => {
+  const page = `<html><head><title>Michael Doe: Dramatic video shows rescue of girl in hotel - CBS News</title>
+<meta property="og:title" content="Video shows dramatic rescue of girl">
+<script type="application/ld+json">{"@type":"NewsArticle","headline":"Michael Doe: Dramatic video shows rescue of girl in hotel"}</script></head>
+<body><header><h1 class="site-logo"><a href="/">CBS News</a></h1></header><article><h1 class="content__title">Video shows dramatic rescue of girl</h1>
+<p>${P('Police released video of the rescue.')}</p><p>${P('B.')}</p></article></body></html>`;
+  assert.equal(cleanDocument(html(page)).title, 'Video shows dramatic rescue of girl');
+});
+
+// ---- promo and share chrome ----
+
+test('newsletter sign-up boxes and share prompts go; a subhead about e-mails stays', () => {
+  const c = classifySegments([
+    { text: 'Breaking News Emails', tag: 'h2' },
+    { text: 'Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings.', tag: 'div' },
+    { text: P('A.') }, { text: 'The Clinton Emails', tag: 'h2' }, { text: P('B.') },
+    { text: 'Like this story? Share it with a friend!' },
+  ], { plainText: false });
+  assert.equal(reasonOf(c.removed, 'Breaking News Emails'), 'newsletter');
+  assert.equal(reasonOf(c.removed, 'Get breaking news alerts'), 'newsletter');
+  assert.equal(reasonOf(c.removed, 'Like this story'), 'share');
+  assert.ok(c.body.includes('The Clinton Emails'));
+});
+
+test('a lone "By" left from a byline whose name sat in another element goes', () => {
+  const c = classifySegments([{ text: 'By' }, { text: P('A.') }, { text: P('B.') }], { plainText: false });
+  assert.equal(reasonOf(c.removed, 'By'), 'byline');
+  assert.equal(c.body.length, 2);
 });

@@ -50,6 +50,9 @@ const CUES: Record<string, RegExp[]> = {
     /\bmembership\b/i, /\bbecome\s+a\s+member\b/i, /\bunlimited\s+(digital\s+)?access\b/i, /\bfree\s+trial\b/i,
     /\bdelivered\s+(to|straight|directly|through|every)\b/i, /\bsupport\s+(our|independent|quality)\s+journalism\b/i, /\bdonate\b/i,
     /\blearn\s+more\b/i, /\bbest\s+stories\b/i, /\bdaily\s+(digest|briefing|email)\b/i,
+    /\bdelivered\s+(\w+\s+){0,2}(mornings?|evenings?|daily|weekly|weekdays?|each\s+week|every\s+day)\b/i,
+    /\b(get|receive)\s+(the\s+)?(latest\s+)?(breaking\s+)?news\s+alerts?\b/i,
+    /\b(news|daily|breaking|morning|evening|weekly|free)\s+(e-?mails?|alerts|newsletters?)\s*$/i,
   ],
   comment_form: [
     /\byour\s+email\s+address\b/i, /\brequired\s+fields?\b/i, /\bleave\s+a\s+(reply|comment)\b/i, /\bpost\s+(a\s+)?comment\b/i,
@@ -61,6 +64,8 @@ const CUES: Record<string, RegExp[]> = {
   share: [
     /^\s*(share|tweet|pin|email|e-mail|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|print|copy\s+link|flipboard)(\s*[|,/·•]?\s*(share|tweet|pin|email|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|print|copy\s+link|flipboard|this(\s+(article|story))?|on))*\s*$/i,
     /\bshare\s+(this|on|via)\b/i, /\bclick\s+to\s+share\b/i,
+    /\bshare\s+(it|this(\s+(story|article|post|page))?)\s+with\s+(a\s+)?(friends?|others|family)\b/i,
+    /^\s*(like|liked|enjoy|enjoyed)\s+this\s+(story|article|post)\s*\?/i,
   ],
   navigation: [
     /\b(show|load|see|view|read)\s+(more|all|less)\b/i, /\brelated\s+(articles?|stories|posts|content|coverage|topics|news|reading)\b/i,
@@ -186,6 +191,8 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
     if (opts.plainText && head && out.title === null && !out.body.length && headlineLike(t, 2, 30) && !verdict.slice(0, i).includes(null)) {
       verdict[i] = 'title'; out.title = t; return;
     }
+    // a byline whose name was a link or a separate element: the "By" is left on its own
+    if (head && /^\s*(by|written\s+by)\s*:?\s*$/i.test(t)) { verdict[i] = 'byline'; return; }
     if (head && words(t).length <= 12 && BYLINE.test(t)) { verdict[i] = 'byline'; out.byline.push(...parseByline(t)); return; }
     if (head && words(t).length <= 12 && DATE_IN_LINE.test(t) && !endsSentence(t)) {
       verdict[i] = 'dateline'; out.published ??= toIsoDate(DATE_IN_LINE.exec(t)![0]); return;
