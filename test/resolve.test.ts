@@ -335,3 +335,12 @@ test('a state abbreviation joins the state ("Calif." and California)', () => {
   const r = run(text, [['Calif.', 'GPE'], ['California', 'GPE']]);
   assert.equal(r.entityOf('California')?.id, r.entityOf('Calif')?.id ?? r.entityOf('Calif.')?.id);
 });
+
+test('a long name introduced by ", or ACR" (mixed case too) is recovered when the tagger missed it', () => {
+  const text = 'U.S. troops train the opposition forces known as Maghawir al Thawra, or MaT, in the desert.';
+  const r = run(text, [['U.S.', 'GPE']]);
+  assert.equal(r.entityOf('Maghawir al Thawra')?.type, 'ORG');
+  // "known as" far from "U.S." (a whole clause between) does not make them one entity
+  assert.equal(r.entityOf('U.S.')?.type, 'GPE');
+  assert.notEqual(r.entityOf('U.S.')?.id, r.entityOf('Maghawir al Thawra')?.id);
+});

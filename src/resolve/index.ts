@@ -94,9 +94,10 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     if (!done) split.push(c);
   }
   // "Long Name (ACR)" that the tagger missed or cut: recover the long name that spells the acronym
-  for (const m of text.matchAll(/\(([A-Z][A-Za-z]{1,7})\)/g)) {
-    const acr = m[1];
-    if (!isAcronym(acr)) continue;
+  // also "the Syrian Democratic Forces, or SDF" and mixed-case acronyms ("Maghawir al Thawra, or MaT")
+  for (const m of text.matchAll(/\(([A-Z][A-Za-z]{1,7})\)|,\s+or\s+([A-Z][A-Za-z]{1,7})(?=[\s,.;:)–—-])/g)) {
+    const acr = m[1] ?? m[2];
+    if (!isAcronym(acr) && !(/^[A-Z][A-Za-z]{1,6}$/.test(acr) && (acr.match(/[A-Z]/g) ?? []).length >= 2)) continue;
     const before = text.slice(Math.max(0, m.index! - 120), m.index!);
     const words = [...before.matchAll(/[\p{L}'’-]+/gu)];
     for (let k = Math.max(0, words.length - 10); k < words.length; k++) {
@@ -291,7 +292,7 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     const km = /,?\s+(?:also\s+|better\s+|locally\s+|commonly\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?$/i.exec(before);
     if (!km) continue;
     const cut = c.start - before.length + km.index!;
-    const prev = cands.filter((p) => p.end <= cut && p.cluster !== c.cluster && clusters[p.cluster]?.alive && !/[.!?]\s/.test(text.slice(p.end, cut))).pop();
+    const prev = cands.filter((p) => p.end <= cut && p.cluster !== c.cluster && clusters[p.cluster]?.alive && /^(?:\s+\p{Ll}[\p{Ll}-]*){0,2}$/u.test(text.slice(p.end, cut))).pop();
     const a = prev && clusters[prev.cluster], b = clusters[c.cluster];
     if (!a || a.type === 'PERSON' || b.type === 'PERSON' || a.type === 'NORP' || b.type === 'NORP' || (a.org && b.org && a.org !== b.org)) continue;
     if (b.cands.some((x) => x.places?.some((p) => p.feature === 'country'))) continue;
