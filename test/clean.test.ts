@@ -376,3 +376,15 @@ test('a lone "By" left from a byline whose name sat in another element goes', ()
   assert.equal(reasonOf(c.removed, 'By'), 'byline');
   assert.equal(c.body.length, 2);
 });
+
+test('HTML: a run of menu lines and a bare URL before the story go; table cells and short lines in a prose-less page stay', () => {
+  const menu = ['Local', 'News', 'Sports', 'Real Estate', 'Business'].map((t) => ({ text: t, tag: 'li' }));
+  const c = classifySegments([...menu, { text: 'https://www.example.com/news/a.php' }, { text: P('A.') }, { text: P('B.') }], { plainText: false });
+  assert.equal(c.body.length, 2, c.body.join('|'));
+  assert.equal(reasonOf(c.removed, 'Real Estate'), 'navigation');
+  // two short lines are not a menu
+  assert.equal(classifySegments([{ text: 'Analysis' }, { text: 'Kabul' }, { text: P('A.') }], { plainText: false }).body.length, 3);
+  // a standings table: its cells are the content
+  const table = ['1', 'Kyle Busch', '2', 'Denny Hamlin', '3', 'Joey Logano'].map((t) => ({ text: t, tag: 'td' }));
+  assert.equal(classifySegments(table, { plainText: false }).body.length, 6);
+});

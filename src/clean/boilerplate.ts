@@ -169,6 +169,15 @@ export function headlineLike(s: string, min = 3, max = 25): boolean {
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
+const isMenuItem = (t: string) => words(t).length >= 1 && words(t).length <= 3 && !endsSentence(t) && t.length <= 30;
+/** Length of the run of menu-item-like lines that segment i belongs to. */
+function menuRun(texts: string[], i: number): number {
+  let a = i, b = i;
+  while (a > 0 && isMenuItem(texts[a - 1])) a--;
+  while (b < texts.length - 1 && isMenuItem(texts[b + 1])) b++;
+  return b - a + 1;
+}
+
 /** Classify segments in document order. */
 export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classified {
   const out: Classified = { body: [], removed: [], title: null, byline: [], credits: [], published: null };
@@ -211,6 +220,10 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
       verdict[i] = i > lastProse ? 'navigation' : 'related_headline'; return;
     }
     if (head && opts.plainText && words(t).length <= 3 && !endsSentence(t)) { verdict[i] = 'navigation'; return; }
+    // HTML: a run of four or more one-to-three-word lines before the story is a menu; so is a bare URL there
+    // (not in tables, and not on pages without prose, where such lines are the content)
+    if (i < firstProse && !opts.plainText && !/^t[dhr]$/.test(segs[i].tag ?? '')
+      && ((isMenuItem(t) && menuRun(texts, i) >= 4) || /^https?:\/\/\S+$/.test(t))) { verdict[i] = 'navigation'; return; }
     // After the last prose paragraph, short unpunctuated lines are page chrome in scraped text;
     // in HTML, Readability already cut the page, so only link-heavy ones go.
     const tailChrome = opts.plainText || (segs[i].linkDensity ?? 0) > 0.5;
