@@ -352,3 +352,19 @@ test('present-tense "say" after a clause, and compound adjectives inside the sub
   assert.equal(b.description, 'One Washington-based trade expert');
   assert.deepEqual([b.anonymous, b.role], [true, 'expert']);
 });
+
+test('occupations before a name, title-case roles in an apposition, and compound offices', () => {
+  const ctx = ctxOf('“We checked twice,” said Example planetary geologist Jane Roe.\n\n'
+    + '“The market is open,” said Mark Poe, CEO and Founder of Example Robotics.\n\n'
+    + '“We are honoured,” said Ann Lee, vice president of programs at Example Origin.\n\n'
+    + 'The president said the launch would go ahead.',
+  [[['Jane Roe'], 'PERSON'], [['Mark Poe'], 'PERSON'], [['Example Robotics'], 'ORG'], [['Ann Lee'], 'PERSON'], [['Example Origin'], 'ORG']]);
+  const r = run(ctx);
+  const a = r.src(r.find('We checked twice'));
+  assert.deepEqual([a.entity, a.anonymous, a.role], ['e1', false, 'geologist']);
+  const b = r.src(r.find('The market is open'));
+  assert.deepEqual([b.entity, b.role, b.affiliation], ['e2', 'founder', 'e3']);
+  const c = r.src(r.find('We are honoured'));
+  assert.deepEqual([c.entity, c.role], ['e4', 'vice president']);
+  assert.notEqual(r.src(r.find('the launch would go ahead')).entity, 'e4');
+});

@@ -49,6 +49,9 @@ export const ROLE_HEADS = new Set([
   'secretary', 'chairman', 'chairwoman', 'representative', 'delegate', 'guard', 'trader', 'shopkeeper', 'driver', 'refugee', 'survivor',
   'relative', 'father', 'mother', 'brother', 'sister', 'son', 'daughter', 'officials', 'authorities', 'authority', 'ministry', 'agency',
   'group', 'government', 'military', 'army', 'forces', 'committee', 'council', 'panel', 'organisation', 'organization', 'campaigner',
+  'scientist', 'engineer', 'executive', 'ceo', 'founder', 'manager', 'coach', 'author', 'editor', 'premier', 'commissioner', 'sheriff',
+  'inspector', 'chancellor', 'historian', 'physician', 'surgeon', 'pilot', 'priest', 'bishop', 'imam', 'rabbi', 'pastor', 'strategist',
+  'pollster', 'administrator', 'owner', 'superintendent', 'attaché', 'counsel', 'solicitor', 'paramedic', 'firefighter', 'trooper',
   ...DOCUMENT_HEADS,
 ]);
 /** Singular of a role head ("officials" → "official", "authorities" → "authority"). */

@@ -71,7 +71,7 @@ export function parseSpeaker(ctx: ExtractionContext, start: number, end: number)
     if (title) {
       let role = title.role, affiliation = title.affiliation;
       if (coreM && coreM[0] === ',') {
-        const app = describe(ctx, coreEnd + 1, e);
+        const app = describe(ctx, coreEnd + 1, e, true);
         role = app.role ?? role; affiliation = app.affiliation ?? affiliation;
       }
       return { ...base, kind: 'name', core: person.text, mention: person, role, affiliation, definite: false, plural: false, pseudonym };
@@ -88,7 +88,7 @@ export function parseSpeaker(ctx: ExtractionContext, start: number, end: number)
     let role: string | null = ROLE_HEADS.has(bare[0].toLowerCase()) && bare.length > 1 ? singular(bare[0]) : null;
     let affiliation: string | null = null;
     if (coreM && coreM[0] === ',') {
-      const app = describe(ctx, coreEnd + 1, e);
+      const app = describe(ctx, coreEnd + 1, e, true);
       role = app.role ?? role; affiliation = app.affiliation;
     }
     return { ...base, kind: 'name', core: best ? best.text : bare.join(' '), mention: best, role, affiliation, definite: false,
@@ -117,22 +117,28 @@ function titleOf(ctx: ExtractionContext, s: number, e: number): { role: string |
   for (let i = ws.length - 1; i >= 0; i--) if (ROLE_HEADS.has(singular(ws[i].replace(/[.]$/, '')))) { k = i; break; }
   if (k < 0) {
     // "Gen. Sami Sadat", "Cmdr. Jane Doe": an abbreviated title
-    return /^(?:(?:the|a|an)\s+)?\p{Lu}\p{Ll}{1,4}\.\s*$/u.test(seg.trim() + ' ') ? { role: null, affiliation: null } : null;
+    if (/^(?:(?:the|a|an)\s+)?\p{Lu}\p{Ll}{1,4}\.\s*$/u.test(seg.trim() + ' ')) return { role: null, affiliation: null };
+    // "Goddard planetary scientist Jane Doe": an unlisted occupation noun right before the name
+    const lastTok = ctx.nlp.tokens.filter((t) => t.start >= s && t.end <= e).pop();
+    if (!lastTok || lastTok.pos !== 'NOUN' || !/^\p{Ll}{3,}$/u.test(lastTok.text) || PLACE_NOUNS.has(lastTok.text)) return null;
+    k = ws.length - 1;
   }
   // every word before the role noun is a name, a modifier of the office, or a determiner — not a clause
   const tokens = ctx.nlp.tokens.filter((t) => t.start >= s && t.end <= e);
   if (tokens.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || /^(?:who|which|that|said|told)$/i.test(t.text))) return null;
   const head = singular(ws[k].replace(/[.]$/, ''));
   const mod = (ws[k - 1] ?? '').toLowerCase();
-  const role = /^(?:vice|deputy|prime|assistant|under|lieutenant|attorney|foreign|defense|defence|interior|finance|justice)$/.test(mod)
+  const role = /^(?:vice|deputy|prime|assistant|under|attorney|foreign|defense|defence|interior|finance|justice)$/.test(mod)
     && head !== mod ? `${mod} ${head}` : head;
   const aff = ctx.mentions.filter((m) => m.start >= s && m.end <= e && m.type !== 'PERSON')
     .sort((a, b) => (a.type === 'ORG' ? 0 : a.type === 'GPE' ? 1 : 2) - (b.type === 'ORG' ? 0 : b.type === 'GPE' ? 1 : 2) || a.start - b.start)[0];
   return { role, affiliation: aff?.entity ?? null };
 }
 
+const COMPOUND_OFFICE = /^(?:vice|deputy|assistant|prime|under)$/;
+
 /** Role head and affiliation of a descriptive phrase ("an official from the National Security Directorate"). */
-function describe(ctx: ExtractionContext, s: number, e: number): { role: string | null; affiliation: string | null; plural: boolean } {
+function describe(ctx: ExtractionContext, s: number, e: number, apposition = false): { role: string | null; affiliation: string | null; plural: boolean } {
   const text = ctx.nlp.text;
   const seg = text.slice(s, e);
   let role: string | null = null, plural = false, lastLower: string | null = null;
@@ -147,8 +153,14 @@ function describe(ctx: ExtractionContext, s: number, e: number): { role: string 
       break;
     }
     if (/^[\p{Ll}]/u.test(w) && !DETERMINERS.has(l)) lastLower = l;
-    // the head is the last role noun before any prepositional phrase ("Afghan spy official", "military official")
-    if (/^[\p{Ll}]/u.test(w) && ROLE_HEADS.has(singular(l))) { role = singular(l); plural = isPluralHead(l); }
+    // the head is the last role noun before any prepositional phrase ("Afghan spy official", "military official");
+    // an apposition may write it in title case ("Michael Sims, CEO and Founder of X")
+    if ((/^[\p{Ll}]/u.test(w) || apposition) && ROLE_HEADS.has(singular(l))) {
+      role = singular(l); plural = isPluralHead(l);
+      // "vice president", "deputy minister": the office is the compound
+      const prev = /([\p{L}]+)[\s-]+$/u.exec(seg.slice(0, m.index!))?.[1]?.toLowerCase();
+      if (prev && COMPOUND_OFFICE.test(prev)) role = `${prev} ${role}`;
+    }
   }
   // (not from a relative clause: "who leads the union" says what someone does, not what they are)
   if (!role && lastLower && !STOP_WORDS.has(lastLower) && !PLACE_NOUNS.has(lastLower) && /^[a-z]{3,}$/.test(lastLower)
@@ -231,6 +243,9 @@ export class SourceRegistry {
       if (e.plural !== ref.plural) return;
       const desc = new Set(wordsOf(`${e.description ?? ''} ${e.role ?? ''}`).map(singular));
       if (e.role !== ref.role && !desc.has(ref.role!)) return;
+      // "the president" is not the earlier "vice president" (unless the description says "vice" too)
+      const office = e.role?.split(' ') ?? [];
+      if (office.length > 1 && COMPOUND_OFFICE.test(office[0]) && !mods.includes(office[0]) && e.role !== ref.role) return;
       const score = mods.filter((w) => e.context.has(w)).length;
       if (score >= bestScore) { best = e; bestScore = score; }
     });
