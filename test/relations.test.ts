@@ -172,7 +172,7 @@ test('ministers and ministries, "Hitler\'s Germany", "ousted X"; the outlet of "
 });
 
 test('places: "southern Syria\'s al-Tanf", a dateline "HAYWARD, Calif.", a city police department; not a list of states', () => {
-  const f = fixture('HAYWARD, Calif. (AP) — A man died. U.S. forces in southern Syria’s al-Tanf stayed. Fort Worth Police Department responded in Fort Worth. Voters in Ohio, Michigan and Pennsylvania agree.',
+  const f = fixture('HAYWARD, Calif. (AP) — A man died in Hayward. U.S. forces in southern Syria’s al-Tanf stayed. Fort Worth Police Department responded in Fort Worth. Voters in Ohio, Michigan and Pennsylvania agree.',
     [['Hayward', 'GPE', 'HAYWARD'], ['Calif', 'GPE'], ['AP', 'ORG'], ['U.S.', 'GPE'], ['Syria', 'GPE'], ['al-Tanf', 'GPE'], ['Fort Worth Police Department', 'ORG'], ['Fort Worth', 'GPE'], ['Ohio', 'GPE'], ['Michigan', 'GPE'], ['Pennsylvania', 'GPE']],
     { geo: { Hayward: { country: 'US', feature: 'city', admin1: 'California' }, Syria: { country: 'SY', feature: 'country' }, 'Fort Worth': { country: 'US', feature: 'city', admin1: 'Texas' },
       Ohio: { country: 'US', feature: 'admin1', admin1: 'Ohio' }, Michigan: { country: 'US', feature: 'admin1', admin1: 'Michigan' }, Pennsylvania: { country: 'US', feature: 'admin1', admin1: 'Pennsylvania' } } });
@@ -187,4 +187,106 @@ test('places: "southern Syria\'s al-Tanf", a dateline "HAYWARD, Calif.", a city 
 test('"U.S.-backed rebels" support: the backer supports the group', () => {
   const f = fixture('The U.S.-backed Syrian Democratic Forces held the town.', [['U.S.', 'GPE'], ['Syrian Democratic Forces', 'ORG']]);
   assert.ok(has(run(f), f, 'supports', 'U.S.', 'Syrian Democratic Forces'), list(run(f), f).join('; '));
+});
+
+// ---- generalisation: titles before names, group-to-group ties (no actor names in the rules) ----
+
+test('titles before names: "Army spokesman Col. X", "RSF commander X", "army chief General X", "Y\'s president X", "the president, X"', () => {
+  const f = fixture('Sudanese Army spokesman Col. Nabil Abdallah denied it. RSF commander Abdel Rahim said otherwise. The army chief General Ali Karti visited. Mali’s president Assimi Goita spoke in Bamako, Mali. The president, Felix Tshisekedi, said Congo would win.',
+    [['Sudanese Army', 'ORG', 'army'], ['Nabil Abdallah', 'PERSON'], ['RSF', 'ORG'], ['Abdel Rahim', 'PERSON'], ['Ali Karti', 'PERSON'], ['Mali', 'GPE'], ['Assimi Goita', 'PERSON'], ['Bamako', 'GPE'], ['Felix Tshisekedi', 'PERSON'], ['Congo', 'GPE']],
+    { geo: { Mali: { country: 'ML', feature: 'country' }, Congo: { country: 'CD', feature: 'country' }, Bamako: { country: 'ML', feature: 'city' } } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'spokesperson_for', 'Nabil Abdallah', 'Sudanese Army'), l);
+  assert.ok(has(rs, f, 'member_of', 'Abdel Rahim', 'RSF') || has(rs, f, 'leader_of', 'Abdel Rahim', 'RSF'), l);
+  assert.ok(has(rs, f, 'leader_of', 'Ali Karti', 'Sudanese Army'), l);
+  assert.ok(has(rs, f, 'leader_of', 'Assimi Goita', 'Mali'), l);
+  assert.ok(has(rs, f, 'leader_of', 'Felix Tshisekedi', 'Congo'), l);
+});
+
+test('ministers and spokespeople: "Foreign Minister X" of the country nearby, "Y spokesperson X", "the spokesman of the government, X"', () => {
+  const f = fixture('Kenya said it would send police. Foreign Minister Musalia Mudavadi said the mission would start soon. The spokesman of the Transitional Council, Ahmed Musa, said talks continued. Hamas spokesperson Hazem Qassem said the same.',
+    [['Kenya', 'GPE'], ['Musalia Mudavadi', 'PERSON'], ['Transitional Council', 'ORG'], ['Ahmed Musa', 'PERSON'], ['Hamas', 'ORG'], ['Hazem Qassem', 'PERSON']],
+    { geo: { Kenya: { country: 'KE', feature: 'country' } } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'member_of', 'Musalia Mudavadi', 'Kenya'), l);
+  assert.ok(has(rs, f, 'spokesperson_for', 'Ahmed Musa', 'Transitional Council'), l);
+  assert.ok(has(rs, f, 'spokesperson_for', 'Hazem Qassem', 'Hamas'), l);
+});
+
+test('trains: passive "X is trained by Y" and "trained at camps run by Y" have the trainer as subject', () => {
+  const f = fixture('The Northern Brigade is trained by the Revolutionary Guard. Many recruits of the Eastern Front were trained at camps run by the Liberation Army.',
+    [['Northern Brigade', 'ORG'], ['Revolutionary Guard', 'ORG'], ['Eastern Front', 'ORG'], ['Liberation Army', 'ORG']]);
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'trains', 'Revolutionary Guard', 'Northern Brigade'), l);
+  assert.ok(!has(rs, f, 'trains', 'Northern Brigade', 'Revolutionary Guard'), l);
+  assert.ok(has(rs, f, 'trains', 'Liberation Army', 'Eastern Front'), l);
+});
+
+test('supports: "Y-backed X", "X, backed by Y", "Y is accused of backing X", "support from Y"', () => {
+  const f = fixture('The Rwanda-backed M-Group seized the town. The Popular Front, backed by Eritrea, held out. Kinshasa accuses Uganda of backing the Allied Militia. The Southern Movement receives support from Ethiopia.',
+    [['Rwanda', 'GPE'], ['M-Group', 'ORG'], ['Popular Front', 'ORG'], ['Eritrea', 'GPE'], ['Kinshasa', 'GPE'], ['Uganda', 'GPE'], ['Allied Militia', 'ORG'], ['Southern Movement', 'ORG'], ['Ethiopia', 'GPE']],
+    { geo: { Rwanda: { country: 'RW', feature: 'country' }, Eritrea: { country: 'ER', feature: 'country' }, Uganda: { country: 'UG', feature: 'country' }, Ethiopia: { country: 'ET', feature: 'country' }, Kinshasa: { country: 'CD', feature: 'city' } } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'supports', 'Rwanda', 'M-Group'), l);
+  assert.ok(has(rs, f, 'supports', 'Eritrea', 'Popular Front'), l);
+  assert.ok(has(rs, f, 'supports', 'Uganda', 'Allied Militia'), l);
+  assert.ok(has(rs, f, 'supports', 'Ethiopia', 'Southern Movement'), l);
+});
+
+test('part_of: "X, a branch/faction of Y", "X, part of Y", "Y\'s X Brigade"', () => {
+  const f = fixture('The Hill Battalion, a faction of the Popular Mobilization, fired rockets. Jama Group, part of the Northern Alliance, denied it. The Popular Mobilization’s Badr Brigade was not involved.',
+    [['Hill Battalion', 'ORG'], ['Popular Mobilization', 'ORG'], ['Jama Group', 'ORG'], ['Northern Alliance', 'ORG'], ['Badr Brigade', 'ORG']]);
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'part_of', 'Hill Battalion', 'Popular Mobilization'), l);
+  assert.ok(has(rs, f, 'part_of', 'Jama Group', 'Northern Alliance'), l);
+  assert.ok(has(rs, f, 'part_of', 'Badr Brigade', 'Popular Mobilization'), l);
+});
+
+test('opposes: "X is fighting Y", "clashes between X and Y", "X attacked Y", "offensive against X"', () => {
+  const f = fixture('The Rapid Force is fighting the National Army in the capital. There were clashes between the Blue Militia and the Red Front. The Green Group attacked the Yellow Legion on Monday. The National Army launched an offensive against the Black Banner.',
+    [['Rapid Force', 'ORG'], ['National Army', 'ORG'], ['Blue Militia', 'ORG'], ['Red Front', 'ORG'], ['Green Group', 'ORG'], ['Yellow Legion', 'ORG'], ['Black Banner', 'ORG']]);
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  const opp = (a: string, b: string) => has(rs, f, 'opposes', a, b) || has(rs, f, 'opposes', b, a);
+  assert.ok(opp('Rapid Force', 'National Army'), l);
+  assert.ok(opp('Blue Militia', 'Red Front'), l);
+  assert.ok(opp('Green Group', 'Yellow Legion'), l);
+  assert.ok(opp('National Army', 'Black Banner'), l);
+  assert.equal(rs.filter((r) => r.type === 'opposes').length, 4, l);
+});
+
+test('allied_with and allegiance: "X and Y, which are allied", "X\'s ally Y", "alliance of X and Y", "swore an oath of loyalty to Y"', () => {
+  const f = fixture('The Blue Militia and the Red Front, which are allied, took the town. The Green Group’s ally, the Yellow Legion, stayed. An alliance of the Black Banner and the White Hand formed. The Grey Wolves swore an oath of loyalty to the Black Banner.',
+    [['Blue Militia', 'ORG'], ['Red Front', 'ORG'], ['Green Group', 'ORG'], ['Yellow Legion', 'ORG'], ['Black Banner', 'ORG'], ['White Hand', 'ORG'], ['Grey Wolves', 'ORG']]);
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  const al = (a: string, b: string) => has(rs, f, 'allied_with', a, b) || has(rs, f, 'allied_with', b, a);
+  assert.ok(al('Blue Militia', 'Red Front'), l);
+  assert.ok(al('Green Group', 'Yellow Legion'), l);
+  assert.ok(al('Black Banner', 'White Hand'), l);
+  assert.ok(has(rs, f, 'pledged_allegiance_to', 'Grey Wolves', 'Black Banner'), l);
+});
+
+test('a dateline "CITY, Country (AP) —" alone gives no located_in; a city named again in the body does', () => {
+  const f = fixture('BAMAKO, Mali (AP) — Gunmen killed ten people on Monday.\nGAO, Mali (AP) — The attack near Gao was the worst.',
+    [['Bamako', 'GPE', 'BAMAKO'], ['Mali', 'GPE'], ['AP', 'ORG'], ['Gao', 'GPE', 'GAO']],
+    { geo: { Bamako: { country: 'ML', feature: 'city' }, Mali: { country: 'ML', feature: 'country' }, Gao: { country: 'ML', feature: 'city' } } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(!has(rs, f, 'located_in', 'Bamako', 'Mali'), l);
+  assert.ok(has(rs, f, 'located_in', 'Gao', 'Mali'), l);
+});
+
+test('"training the opposition forces known as X – formerly Y – to fight against Z": trains X, X opposes Z, nothing for Y', () => {
+  const f = fixture('The U.S. military reportedly has been training the Syrian opposition forces known as Maghawir al Thawra – formerly the Free Army – to fight against Islamic State.',
+    [['U.S.', 'GPE'], ['Syrian', 'NORP'], ['Maghawir al Thawra', 'ORG'], ['Free Army', 'ORG'], ['Islamic State', 'ORG']], { geo: { 'U.S.': { country: 'US', feature: 'country' } } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'trains', 'U.S.', 'Maghawir al Thawra'), l);
+  assert.ok(!rs.some((r) => r.subject === f.id('Free Army') || r.object === f.id('Free Army')), l);
 });

@@ -30,7 +30,14 @@ const STATE_TITLE = /^(president|prime\s+minister|king|queen|chancellor|premier|
 const NOT_ROLE_MOD = '(?!(?:who|which|that|and|or|but|said|says|told|is|was|were|are|has|had|met|with|from|to|by|as|a|an|the|under|in|on|at|of|for|after|before|against|over|about|into|than|like|via|per|during|since|while|when)\\b)';
 
 const APPOSITION = new RegExp(`^\\s*(?:,|\\[|\\()\\s*(?:(a|an|the|another|one|its|their|his|her)\\s+)?(?:${NOT_ROLE_MOD}[\\p{L}.'’-]+\\s+){0,3}?${ROLE}\\s+(of|at|for|with|in)\\s+(?:the\\.?\\s+)?`, 'iu');
-const PRENOMINAL = new RegExp(`^(?:['’]s)?\\s+(?:${NOT_ROLE_MOD}[\\p{L}.-]+\\s+){0,2}?${ROLE}\\s*,?\\s+$`, 'iu');
+/** Ranks and honorifics between a role and a name: "Army spokesman Col. X", "army chief General X". */
+const RANK_TITLE = '(?:(?:Col|Gen|Lt|Maj|Brig|Capt|Sgt|Cpl|Adm|Dr|Mr|Ms|Mrs|Sen|Rep|Gov)\\.?|Colonel|General|Lieutenant|Major|Brigadier|Captain|Sergeant|Admiral|Marshal|Sheikh|Imam|Mullah)';
+const RANKS = `(?:\\s+${RANK_TITLE}(?:[\\s-]+(?:Gen|General|Colonel|Col)\\.?)?)?`;
+const PRENOMINAL = new RegExp(`^(?:['’]s)?\\s+(?:${NOT_ROLE_MOD}[\\p{L}.-]+\\s+){0,2}?${ROLE}${RANKS}\\s*,?\\s+$`, 'iu');
+/** "army spokesman X", "the military's chief General X": a role of an unnamed national body just before a name. */
+const NOMINAL_HOLDER = new RegExp(`\\b(army|military|police|government|navy|air\\s+force|armed\\s+forces|junta|ministry)(?:['’]s)?\\s+(?:${NOT_ROLE_MOD}[\\p{L}.-]+\\s+){0,1}?${ROLE}${RANKS}\\s*,?\\s+$`, 'iu');
+/** "the spokesman for the X, Y": a role naming the body before the person it describes. */
+const ROLE_OF_BEFORE = new RegExp(`\\b${ROLE}\\s+(?:of|for)\\s+(?:the\\s+)?$`, 'iu');
 const UNIT_WORD = /\b(corps|brigade|division|battalion|regiment|unit|wing|branch|command|squadron|platoon|directorate|department|ministry|committee|bureau|office|agency|cell|faction|council|force|forces)\b/i;
 const PLACE_OF = /^\s+(?:district|province|county|city|town|village|region|state|governorate|prefecture|municipality)?\s*(?:of|in)\s+(?:the\s+)?$/i;
 /** Organisations that sit somewhere: "the X Institute in Washington" is located there. */
@@ -88,6 +95,19 @@ function rolePhrases(d: DocIndex, out: Cand[]): void {
         // a state's office holders: its head leads it, its ministers and envoys are members of its government
         if (!isState || type === 'leader_of' || type === 'member_of' || type === 'spokesperson_for') {
           out.push({ type, subject: n.entity, object: holder, evidence: sentenceSpan(sen), cue: { start: m.start, end: n.end }, conf: 0.8 });
+        }
+      }
+    }
+    // "army spokesman Col. X" with the army unnamed: the one army-like organisation of the article
+    if (n && typeOf(d, n) === 'PERSON' && !PRENOMINAL.test(d.text.slice(m.end, n.start))) nominalHolder(d, n, out);
+    if (k === 0 && typeOf(d, m) === 'PERSON') nominalHolder(d, m, out);
+    // "the spokesman of the Transitional Council, X"
+    if (n && typeOf(d, n) === 'PERSON' && /^\s*,\s*$/.test(d.text.slice(m.end, n.start)) && (isOrg(d, m) || isCountry(d, m))) {
+      const r = ROLE_OF_BEFORE.exec(d.text.slice(Math.max(sen.start, m.start - 40), m.start));
+      if (r) {
+        const type = roleRelation(r[1], true, false);
+        if (isOrg(d, m) || type === 'leader_of' || type === 'member_of' || type === 'spokesperson_for') {
+          out.push({ type, subject: n.entity, object: m.entity, evidence: sentenceSpan(sen), cue: { start: m.start, end: n.end }, conf: 0.8 });
         }
       }
     }
@@ -187,7 +207,14 @@ function ministerOf(d: DocIndex, m: Mention, sen: { start: number; end: number }
   const t = /\b([\p{L}-]+)\s+[Mm]inister\s+$/u.exec(before) ?? /^([\p{L}-]+)\s+Minister\s/u.exec(m.text);
   if (!t || /^(prime|deputy|vice|former)$/i.test(t[1])) return;
   const min = ministries(d).get(t[1].toLowerCase());
-  if (min) out.push({ type: 'leader_of', subject: m.entity, object: min, evidence: sentenceSpan(sen as any), cue: m, conf: 0.75 });
+  if (min) { out.push({ type: 'leader_of', subject: m.entity, object: min, evidence: sentenceSpan(sen as any), cue: m, conf: 0.75 }); return; }
+  // "Foreign Minister X" with the country named nearby (a name or nationality just before is a pre-name role)
+  if (!/^[A-Z]/.test(t[1]) || (t.input !== m.text && /\b(former|ex)[\s-]*$/i.test(before.slice(0, t.index)))) return;
+  const titleStart = t.input === m.text ? m.start : m.start - before.length + t.index;
+  const prev = d.mentions.filter((x) => x.end <= titleStart).pop();
+  if (prev && /^\s*$/.test(d.text.slice(prev.end, titleStart))) return;
+  const c = countryNear(d, sen as any);
+  if (c) out.push({ type: 'member_of', subject: m.entity, object: c.entity, evidence: sentenceSpan(sen as any), cue: m, conf: 0.6 });
 }
 
 /** "the government that ousted X": X led the one country of the sentence. */
@@ -219,7 +246,8 @@ function countriesIn(d: DocIndex, sen: { start: number; end: number }): Mention[
 function stateTitle(d: DocIndex, m: Mention, k: number, out: Cand[]): void {
   const before = d.text.slice(Math.max(0, m.start - 40), m.start);
   const inside = /^(President|Prime Minister|King|Queen|Chancellor|Premier|Emir|Sultan)\s/.exec(m.text);
-  const t = inside ?? /\b(President|Prime Minister|King|Queen|Chancellor|Premier|Emir|Sultan)\s+$/.exec(before);
+  const t = inside ?? /\b(President|Prime Minister|King|Queen|Chancellor|Premier|Emir|Sultan)\s+$/.exec(before)
+    ?? /\bthe\s+(president|prime minister|king|queen|chancellor|premier|emir|sultan)\s*,\s*$/i.exec(before);
   if (!t) return;
   // a modifier before the title ("Afghan President", "former President") decides otherwise
   const pre = inside ? before : before.slice(0, before.length - t[0].length);
@@ -230,6 +258,7 @@ function stateTitle(d: DocIndex, m: Mention, k: number, out: Cand[]): void {
   const countries = countriesIn(d, sen);
   let country: Mention | undefined;
   if (countries.length === 1) country = countries[0];
+  else if (!countries.length) country = countryNear(d, sen);
   else if (countries.length > 1) {
     // "The U.S. will keep its base ... after troops leave Syria under President X": the country the sentence opens with
     const c = countries[0];
@@ -238,6 +267,37 @@ function stateTitle(d: DocIndex, m: Mention, k: number, out: Cand[]): void {
   }
   if (!country) return;
   out.push({ type: 'leader_of', subject: m.entity, object: country.entity, evidence: sentenceSpan(sen), cue: { start: m.start, end: m.end }, conf: 0.6 });
+}
+
+const NOMINAL_BODY: Record<string, RegExp> = {
+  army: /\b(army|armed forces|military|defen[cs]e forces)\b/i, military: /\b(army|armed forces|military|defen[cs]e forces)\b/i,
+  'armed forces': /\b(army|armed forces|military)\b/i, police: /\bpolice\b/i, government: /\b(government|cabinet|council)\b/i,
+  navy: /\bnavy\b/i, 'air force': /\bair force\b/i, junta: /\b(junta|council)\b/i, ministry: /\bministry\b/i,
+};
+/** A role of a lower-case body ("army spokesman X") held in the one organisation of the article that body names. */
+function nominalHolder(d: DocIndex, n: Mention, out: Cand[]): void {
+  const sen = d.sentenceOfToken(d.tokenIndexAt(n.start));
+  const before = d.text.slice(Math.max(sen.start, n.start - 60), n.start);
+  const r = NOMINAL_HOLDER.exec(before);
+  if (!r) return;
+  const word = r[1].toLowerCase().replace(/\s+/g, ' ');
+  const re = NOMINAL_BODY[word];
+  const cands = d.ctx.entities.filter((e) => e.type === 'ORG' && e.mentions.length && re?.test(e.name));
+  if (cands.length !== 1) return;
+  out.push({ type: roleRelation(r[2], true, false), subject: n.entity, object: cands[0].id, evidence: sentenceSpan(sen), cue: n, conf: 0.6 });
+}
+
+/** The one country named in a sentence, else in the two before it (same paragraph). */
+function countryNear(d: DocIndex, sen: { index: number; start: number; end: number }): Mention | undefined {
+  const here = countriesIn(d, sen);
+  if (here.length) return here.length === 1 ? here[0] : undefined;
+  for (let k = sen.index - 1; k >= Math.max(0, sen.index - 2); k--) {
+    const s = d.sentences[k];
+    if (d.text.slice(s.end, d.sentences[k + 1].start).includes('\n')) break;
+    const cs = countriesIn(d, s);
+    if (cs.length) return cs.length === 1 ? cs[0] : undefined;
+  }
+  return undefined;
 }
 
 /** Branches named after their parent, units of larger bodies, districts of provinces. */
@@ -263,6 +323,7 @@ function structure(d: DocIndex, out: Cand[]): void {
     }
     if (!n) continue;
     const gap = d.text.slice(m.end, n.start);
+    groupPairs(d, m, n, ms[k + 2], gap, ev, out);
     // "the 215 Maiwand Corps of the Afghan Army" (the cleaner may leave "of the. Afghan Army")
     if (isOrg(d, m) && isOrg(d, n) && /^\s+of\s+(?:the\.?\s+)?$/i.test(gap) && (UNIT_WORD.test(m.text) || d.entity(m)?.subtype === 'military_unit')) {
       out.push({ type: 'part_of', subject: m.entity, object: n.entity, evidence: ev, cue: { start: m.start, end: n.end }, conf: 0.8 });
@@ -272,6 +333,36 @@ function structure(d: DocIndex, out: Cand[]): void {
       out.push({ type: 'part_of', subject: m.entity, object: n.entity, evidence: ev, cue: { start: m.start, end: n.end }, conf: 0.8 });
     }
   }
+}
+
+const BRANCH_APPOS = /^\s*,\s*(?:(?:which|that)\s+is\s+)?(?:(?:a|an|the|one|its)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:branch|faction|wing|unit|affiliate|offshoot|subsidiary|arm|division|brigade|battalion|regiment|component|splinter\s+group|cell|part|member\s+group|constituent)\s+(?:of|within|in)\s+(?:the\s+)?$/iu;
+const ALLY_POSS = /^['’]s\s+(?:[\p{L}-]+\s+)?(?:ally|allies|partner|partners)\s*,?\s*(?:the\s+)?$/iu;
+const ALLY_APPOS = /^\s*,\s*(?:(?:a|an|the|its|their)\s+)?(?:[\p{L}-]+\s+)?(?:ally|allies|partner)\s+(?:of|to)\s+(?:the\s+)?$/iu;
+const isGroup = (d: DocIndex, m: Mention | undefined) => !!m && (isOrg(d, m) || isCountry(d, m));
+
+/** Ties stated by the words between two adjacent names: branches, units of a group, allies. */
+function groupPairs(d: DocIndex, m: Mention, n: Mention, o: Mention | undefined, gap: string, ev: Span, out: Cand[]): void {
+  const cue = { start: m.start, end: n.end };
+  // "X, a faction of Y", "X, part of Y"
+  if (isOrg(d, m) && isGroup(d, n) && BRANCH_APPOS.test(gap)) out.push({ type: 'part_of', subject: m.entity, object: n.entity, evidence: ev, cue, conf: 0.75 });
+  // "Y's Badr Brigade"
+  if (isOrg(d, m) && isOrg(d, n) && /^['’]s\s+(?:the\s+)?$/.test(gap) && UNIT_WORD.test(n.text) && !UNIT_WORD.test(m.text.split(/\s+/).pop() ?? '')) {
+    out.push({ type: 'part_of', subject: n.entity, object: m.entity, evidence: ev, cue, conf: 0.7 });
+  }
+  // "X's ally, the Y", "X, an ally of Y"
+  if (isGroup(d, m) && isGroup(d, n) && (ALLY_POSS.test(gap) || ALLY_APPOS.test(gap))) out.push({ type: 'allied_with', subject: m.entity, object: n.entity, evidence: ev, cue, conf: 0.7 });
+  // "X and Y, which are allied"
+  if (isGroup(d, m) && isGroup(d, n) && /^\s*,?\s+and\s+(?:the\s+)?$/i.test(gap)
+    && /^\s*,?\s*(?:(?:which|who)\s+)?(?:are|were|have\s+been|had\s+been)\s+(?:now\s+|long\s+|closely\s+)?(?:allied|allies|aligned)\b/i.test(d.text.slice(n.end, n.end + 50))) {
+    out.push({ type: 'allied_with', subject: m.entity, object: n.entity, evidence: ev, cue, conf: 0.7 });
+  }
+  // "an alliance of X and Y", "clashes between X and Y", "war between X and Y"
+  const pre = d.text.slice(Math.max(0, m.start - 40), m.start);
+  if (isGroup(d, m) && isGroup(d, n) && /^\s*,?\s+and\s+(?:the\s+)?$/i.test(gap)) {
+    if (/\b(alliance|coalition|partnership|pact)\s+(?:of|between)\s+(?:the\s+)?$/i.test(pre)) out.push({ type: 'allied_with', subject: m.entity, object: n.entity, evidence: ev, cue, conf: 0.7 });
+    if (/\b(clash|clashes|fighting|battles?|war|conflict|hostilities|skirmishes|confrontations?|fight)\s+between\s+(?:the\s+)?$/i.test(pre)) out.push({ type: 'opposes', subject: m.entity, object: n.entity, evidence: ev, cue, conf: 0.7 });
+  }
+  void o;
 }
 
 /** Where places and institutions are: "southern Syria's al-Tanf", "HAYWARD, Calif.", "the X Institute in Washington", "Fort Worth Police Department", and "U.S.-backed" support. */
@@ -298,7 +389,10 @@ function settings(d: DocIndex, out: Cand[]): void {
       if (/^\s*,\s*$/.test(gap) && rank(m) < 4 && !/^\s*,?\s*(and|or)\b/i.test(d.text.slice(n.end, n.end + 6)) && !(ms[k - 1] && d.isPlaceMention(ms[k - 1]) && /^\s*,\s*$/.test(d.text.slice(ms[k - 1].end, m.start)))) {
         const known = rank(n) > rank(m) && rank(n) >= 3 && geoFits(m, n);
         const abbrev = !d.entity(n)?.geo && /^[A-Z][a-z]{1,5}$/.test(n.text) && d.text[n.end] === '.';
-        if (known || abbrev) out.push({ type: 'located_in', subject: m.entity, object: n.entity, evidence: ev, cue: { start: m.start, end: n.end }, conf: 0.75 });
+        // a wire dateline "BAMAKO, Mali (AP) —" says where the reporter was: informative only if the place recurs
+        const dateline = /(^|\n)\s*$/.test(d.text.slice(Math.max(0, m.start - 3), m.start)) && /^\s*(?:\([^)\n]{1,40}\))?\s*[—–-]/.test(d.text.slice(n.end).replace(/^\./, ''));
+        const recurs = d.mentions.some((x) => x.entity === m.entity && x !== m && (x.start >= n.end || x.end <= m.start - 60));
+        if ((known || abbrev) && (!dateline || recurs)) out.push({ type: 'located_in', subject: m.entity, object: n.entity, evidence: ev, cue: { start: m.start, end: n.end }, conf: 0.75 });
       }
     }
     if (n && isOrg(d, m) && d.isPlaceMention(n)) {
@@ -368,7 +462,13 @@ interface Cue {
   verb?: boolean;
 }
 const CUES: Cue[] = [
+  { type: 'trains', seq: ['train'], obj: /^by$/i, conf: 0.75, inverse: true, verb: true },
   { type: 'trains', seq: ['train'], obj: 'right', conf: 0.75, verb: true },
+  { type: 'pledged_allegiance_to', seq: ['pledge|swear|take|give', 'an|a', 'oath', 'of', 'allegiance|loyalty|fealty'], obj: /^to$/i, conf: 0.85 },
+  { type: 'pledged_allegiance_to', seq: ['pledge|swear', 'loyalty|fealty|allegiance'], obj: /^to$/i, conf: 0.85 },
+  { type: 'supports', seq: ['support|backing|funding|assistance|sponsorship|arms|weapons'], obj: /^from$/i, conf: 0.6, inverse: true },
+  { type: 'opposes', seq: ['fight|attack|battl|ambush|target|shell|bomb|raid|assault'], obj: 'right', conf: 0.6, verb: true },
+  { type: 'opposes', seq: ['offensive|operation|operations|attack|attacks|assault|offensives|crackdown|strikes|raids|campaign', 'against'], obj: /^against$/i, conf: 0.6 },
   { type: 'harbors', seq: ['harbor|harbour|shelter|host'], obj: 'right', conf: 0.75, verb: true },
   { type: 'pledged_allegiance_to', seq: ['pledge|swear|declare|give', 'allegiance|loyalty|bayat'], obj: /^to$/i, conf: 0.85 },
   { type: 'pledged_allegiance_to', seq: ['pledge|swear|declare|give', 'their|its|his', 'allegiance|loyalty'], obj: /^to$/i, conf: 0.85 },
@@ -378,7 +478,7 @@ const CUES: Cue[] = [
   { type: 'allied_with', seq: ['close|strong|deep|longstanding|long-standing', 'ties|links|relations|relationship|bonds'], obj: /^(with|to)$/i, conf: 0.65 },
   { type: 'allied_with', seq: ['alliance'], obj: /^with$/i, conf: 0.7 },
   { type: 'supports', seq: ['back|support|sponsor'], obj: /^by$/i, conf: 0.65, inverse: true, verb: true },
-  { type: 'supports', seq: ['assist|support|fund|finance|arm|sponsor|equip'], obj: 'right', conf: 0.6, verb: true },
+  { type: 'supports', seq: ['assist|support|fund|finance|arm|sponsor|equip|back'], obj: 'right', conf: 0.6, verb: true },
   { type: 'fights_alongside', seq: ['fight|battl', 'alongside'], obj: /^alongside$/i, conf: 0.75 },
   { type: 'fights_alongside', seq: ['fight|battl', 'together'], obj: 'right', conf: 0.75 },
   { type: 'opposes', seq: ['war|struggl|jihad|fight|campaign|insurgenci', 'against'], obj: /^against$/i, conf: 0.6 },
@@ -392,12 +492,33 @@ function verbCues(d: DocIndex, out: Cand[]): void {
       if (j < 0) continue;
       if (c.verb && d.tokens[i].pos !== 'VERB' && !/(ing|ed)$/i.test(d.lower(i))) continue;
       if (c.type === 'trains' && /^(camp|camps|ground|station)$/i.test(d.lower(j + 1))) continue;
+      // "X is trained by Y", "trained at camps run by Y": the trainer follows "by"; active "Y trains X" has no "by"
+      if (c.seq.length === 1 && (c.type === 'trains' || c.type === 'supports') && c.verb) {
+        const pass = passiveCue(d, i);
+        if (c.obj === 'right' && pass) continue;
+        if (c.obj !== 'right' && c.type === 'trains' && !pass) continue;
+      }
+      if (c.type === 'opposes' && c.verb) {
+        // "fighting alongside/with/for X", "fought back", nominal "the attack", "fighters"
+        if (/^(alongside|with|for|together|back|off|on|over|to|in|at|near|against|across|through|from)$/i.test(d.lower(j + 1)) || passiveCue(d, i) || /^(fighter|fighters|attacker|attackers)$/i.test(d.lower(i))) continue;
+        if (!/^(VERB)$/.test(d.tokens[i].pos) || /^(the|a|an|its|their|his|her)$/i.test(d.lower(i - 1))) continue;
+      }
+      if (c.type === 'supports' && c.obj !== 'right' && !c.verb && !/^from$/i.test(d.lower(j + 1))) continue;
       if (c.near && !d.tokens.slice(j + 1, j + 5).some((t) => c.near!.test(t.text))) continue;
       if (negated(d, i)) continue;
       const cand = cueRelation(d, c, i, j);
       if (cand) { out.push(cand); break; }
     }
   }
+}
+
+/** A passive verb: "is trained by", "were trained at camps run by Y". */
+function passiveCue(d: DocIndex, i: number): boolean {
+  const w = d.lower(i);
+  if (/ing$/.test(w)) return false;
+  if (/^(is|are|was|were|be|been|being|get|got)$/i.test(d.lower(i - 1)) || (/^(is|are|was|were|be|been|being)$/i.test(d.lower(i - 2)) && d.tokens[i - 1].pos === 'ADV')) return true;
+  if (/^by$/i.test(d.lower(i + 1))) return true;
+  return /^(at|in)$/i.test(d.lower(i + 1)) && /\b(run|operated|set\s+up|organi[sz]ed|by)\b/i.test(d.text.slice(d.tokens[i].end, d.tokens[Math.min(d.tokens.length - 1, i + 6)].end));
 }
 
 function matchSeq(d: DocIndex, alts: Set<string>[], i: number): number {
@@ -421,7 +542,26 @@ function cueRelation(d: DocIndex, c: Cue, i: number, j: number): Cand | null {
   const sen = d.sentenceOfToken(i);
   let obj: Arg | null;
   if (c.obj === 'right') obj = d.rightArg(j, new Set());
-  else obj = c.obj.test(d.tokens[j].text) ? d.rightArg(j, new Set(), 6) : d.prepArg(j, c.obj, new Set(), 8);
+  else if (c.obj.source === '^from$') {
+    // "support from Ethiopia": a country after "from" is the giver here, not a setting
+    let k = j + 2;
+    if (/^the$/i.test(d.lower(k))) k++;
+    const m = d.mentionAt[k];
+    obj = m && d.isActor(m) ? d.argAt(k, new Set()) : d.prepArg(j, c.obj, new Set(), 3);
+  } else obj = c.obj.test(d.tokens[j].text) ? d.rightArg(j, new Set(), 6) : d.prepArg(j, c.obj, new Set(), 8);
+  // "the Syrian opposition forces known as X": the name after "known as" is the object
+  {
+    const from = obj ? obj.tokens[1] + 1 : j + 1;
+    for (let k = from; k <= Math.min(d.sentenceOfToken(j).lastToken, from + 5); k++) {
+      if (/^(as|called|dubbed|named)$/i.test(d.lower(k)) && (d.lower(k) !== 'as' || /^(known|referred)$/i.test(d.lower(k - 1)))) {
+        const at = /^the$/i.test(d.lower(k + 1)) ? k + 2 : k + 1;
+        const m = d.mentionAt[at];
+        if (m && isOrg(d, m)) obj = d.argAt(at, new Set());
+        break;
+      }
+      if (/^[,;:]$/.test(d.tokens[k].text) || d.tokens[k].pos === 'VERB' && !/^(known|called|dubbed|named)$/i.test(d.lower(k))) break;
+    }
+  }
   let subj: Arg | null = null;
   // "X and Y are fighting together": the coordination is the pair
   if (c.seq[1] === 'together') {
