@@ -152,3 +152,21 @@ export function lookupOrg(name: string): OrgEntry | undefined {
 export function lookupNorp(name: string): NorpEntry | undefined {
   return lexicons().norp.get(compactKey(name.replace(/['’]s$/, '')));
 }
+
+let common: Set<string> | null = null;
+/**
+ * Is this a common English word (data/lexicon/common-words.txt: lower-case words frequent in the CoNLL
+ * training text and rarely tagged as names)? Used to drop a lone capitalised word at a sentence start.
+ */
+export function isCommonWord(w: string): boolean {
+  common ??= new Set(readFileSync(new URL('lexicon/common-words.txt', DATA), 'utf8').split('\n').filter((l) => l && !l.startsWith('#')));
+  return common.has(w.toLowerCase());
+}
+
+/** Curated exonyms and short forms of places (data/geo/aliases.json keys), for spotting names the tagger missed. */
+export function curatedPlaceAliases(): string[] {
+  return [...Object.keys(readJson('geo/aliases.json') as Record<string, unknown>)].filter((k) => !k.startsWith('_'));
+}
+
+/** Fold diacritics ("Kagamé" → "Kagame", "Tshisékédi" → "Tshisekedi"); other characters unchanged. */
+export const foldDiacritics = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC'));

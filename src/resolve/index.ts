@@ -2,8 +2,8 @@
 import type { CleanDocument, Entity, EntityType, Mention, MentionCandidate, NlpDocument, OrgSubtype } from '../types.js';
 import { compactKey, isAcronym, lexicons, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
 import type { Feature, NorpEntry, OrgEntry, Place } from '../gazetteer/index.js';
-import { isCapital } from '../gazetteer/index.js';
-import { governmentSpans, ORG_HEAD, refineSpans } from './spans.js';
+import { isCapital, isCommonWord } from '../gazetteer/index.js';
+import { governmentSpans, isTitle as isTitleWord, ORG_HEAD, refineSpans } from './spans.js';
 
 const ADMIN_WORD: Record<string, Feature> = { province: 'admin1', state: 'admin1', governorate: 'admin1', region: 'admin1', district: 'admin2', county: 'admin2', city: 'city', town: 'city', capital: 'city', country: 'country' };
 // Words that often start a sentence capitalised without being names (a tagger may still pick them up).
@@ -127,13 +127,19 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     let lw: RegExpExecArray | null;
     while ((lw = /^(\p{Lu}\p{Ll}+)\s+(?=\p{Lu})/u.exec(t)) && LEADING_TRIM.has(lw[1].toLowerCase())) { start += lw[0].length; t = text.slice(start, end); }
     if (!t || !/\p{L}/u.test(t) || CALENDAR.test(t)) continue;
-    if (lex.junk.has(compactKey(t))) continue;
+    if (lex.junk.has(compactKey(t)) || isChrome(t, start, end, text)) continue;
 
     // titles are stripped for matching, kept in the mention
     let core = t.replace(/^the\s+/i, '');
     let title: string | null = null;
-    for (const ti of titles) {
-      if (core.startsWith(ti + ' ') && core.length > ti.length + 1 && /^\p{Lu}/u.test(core.slice(ti.length + 1))) { title = ti; core = core.slice(ti.length + 1); break; }
+    // titles stack ("Lt. Col.", "Brig. Gen.", "le colonel"): strip them all for matching
+    for (let again = true; again;) {
+      again = false;
+      for (const ti of titles) {
+        if (core.startsWith(ti + ' ') && core.length > ti.length + 1 && /^\p{Lu}/u.test(core.slice(ti.length + 1))) {
+          title = title ? `${title} ${ti}` : ti; core = core.slice(ti.length + 1); again = true; break;
+        }
+      }
     }
     let hint: Feature | null = null;
     const aw = /\s+(province|district|city|county|state|governorate|region)$/i.exec(core);
@@ -146,6 +152,11 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     // junk: a lone capitalised common word at a sentence start ("Meanwhile", "Security")
     if (words.length === 1 && !title && (sentenceStart.has(start) || SENTENCE_STARTERS.has(core.toLowerCase()))
       && (SENTENCE_STARTERS.has(core.toLowerCase()) || lowerWords.has(core.toLowerCase())) && !lookupOrg(core) && !lookupNorp(core) && !lookupPlaces(core).length) continue;
+    // ... also when the text shows the sentence start and the word is a common English word ("Marriage", "Residents"),
+    // unless the document supports it as a name elsewhere (capitalised mid-sentence, or inside a longer name)
+    if (words.length === 1 && !title && core === t && /^\p{Lu}\p{Ll}+$/u.test(core) && textSentenceStart(text, start)
+      && (isCommonWord(core) || lowerWords.has(core.toLowerCase())) && !lookupOrg(core) && !lookupNorp(core) && !lookupPlaces(core).length
+      && !supportedName(core, text, split)) continue;
 
     const cand: Cand = { ...c0, start, end, text: t, core, title, hint, tokens: matchTokens(core, particles, translit), cluster: -1 };
     const gk = govKey.get(start);
@@ -189,6 +200,8 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     }
     // a personal title marks a person whatever the tagger said
     if (c.title && c.type !== 'PERSON') c.type = 'PERSON';
+    // "le général Sylvain Ekenge", "Col. Mak Hazukay": a title just before an unknown multi-word name the tagger called an organisation
+    if (c.type === 'ORG' && c.core.includes(' ') && !ORG_HEAD.test(c.core) && !isAcronym(c.core) && titleBefore(text, c.start)) c.type = 'PERSON';
   }
 
   // ---- 3. clustering ----
@@ -426,6 +439,39 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
 }
 
 // ---- helpers ----
+
+/** Page chrome that looks like a name: URLs and domains ("www.example.com", "example.org"), copyright lines. */
+export function isChrome(t: string, start: number, end: number, text: string): boolean {
+  if (/^(?:https?:\/\/|www\.)|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|int|io|co|news|tv|uk|fr|de|ke|ng|za|cd)(?:\/\S*)?$/i.test(t)) return true;
+  // the candidate sits inside a URL or domain token of the text
+  let s = start, e = end;
+  while (s > 0 && /\S/.test(text[s - 1])) s--;
+  while (e < text.length && /\S/.test(text[e])) e++;
+  const tok = text.slice(s, e).replace(/[.,;:!?)\]]+$/, '');
+  if (/^(?:https?:\/\/|www\.)/i.test(tok) || /^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io)(?:\/\S*)?$/i.test(tok)) return true;
+  return /^(?:copyright|©|\(c\))/i.test(t) || /^all rights reserved$/i.test(t);
+}
+
+/** Does the text start a sentence at this offset (text start, a line start, or after . ! ? with optional closing quote)? */
+export function textSentenceStart(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 6), at);
+  return at === 0 || /(?:^|\n)[\s"“‘'(\[]*$/.test(before) || /[.!?][\s"”’')\]]*\s[\s"“‘'(]*$/.test(before) && !/\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Maj|Capt|Sgt|Brig|Rep|Sen|Gov|No|vs)\.\s*$/.test(before);
+}
+
+/** A capitalised word the document also uses as a name: capitalised mid-sentence, or inside a longer candidate. */
+function supportedName(w: string, text: string, cands: MentionCandidate[]): boolean {
+  if (cands.some((c) => c.text !== w && c.text.split(/[\s-]+/).includes(w))) return true;
+  const re = new RegExp(`(?<![\\p{L}\\p{N}])${w}(?![\\p{L}\\p{N}])`, 'gu');
+  for (const m of text.matchAll(re)) if (!textSentenceStart(text, m.index!)) return true;
+  return false;
+}
+
+/** Is the word before this offset a personal title ("Col.", "le général", "Brig. Gen.")? */
+function titleBefore(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 30), at);
+  const m = /(?:^|[\s(])((?:le\s+|la\s+)?[\p{L}.-]+)\s+$/u.exec(before);
+  return !!m && isTitleWord(m[1]);
+}
 
 /** Canonical tokens for matching: normalised, transliteration variants unified, a leading article/particle dropped. */
 /** Curated organisations the tagger missed (it never saw "Taliban" as an ORG in 1996 Reuters): longest n-gram first, capitalised starts only. */

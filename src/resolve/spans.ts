@@ -24,6 +24,8 @@ export function isTitle(s: string): boolean {
 export function isDemonym(w: string): boolean {
   return !!lookupNorp(w)?.country || !!(loadGazetteer().word(w.toLowerCase()) & GAZ_BIT.demonym);
 }
+/** A nationality or group word ("Iraqi", "Shia", "Kurds"), capitalised. */
+const isNorpWord = (w: string) => /^\p{Lu}/u.test(w) && (!!lookupNorp(w) || isDemonym(w));
 const known = (s: string) => !!lookupOrg(s) || isAcronym(s) || lookupPlaces(s).length > 0;
 function typeOfKnown(s: string): EntityType {
   if (lookupOrg(s) || isAcronym(s)) return 'ORG';
@@ -90,6 +92,15 @@ export function refineSpans(cands: MentionCandidate[], text: string): MentionCan
       out.push({ start: c.start, end: next.end, text: text.slice(c.start, next.end), type: 'ORG' });
       i++;
       continue;
+    }
+    // "Iraqi Shia", "Sunni Arab": two nationality/group words side by side are two NORP mentions
+    // ("North Korean", a listed form, stays one; "Iraqi Army" is an organisation, not a NORP run)
+    if (c.type !== 'PERSON') {
+      const ws = [...c.text.matchAll(/\S+/g)];
+      if (ws.length >= 2 && !lookupNorp(c.text) && !lookupOrg(c.text) && ws.every((w) => isNorpWord(w[0]))) {
+        for (const w of ws) out.push({ start: c.start + w.index!, end: c.start + w.index! + w[0].length, text: w[0], type: 'NORP' });
+        continue;
+      }
     }
     if (c.type !== 'PERSON') {
       const words = c.text.split(/\s+/);
