@@ -290,3 +290,10 @@ test('"training the opposition forces known as X – formerly Y – to fight aga
   assert.ok(has(rs, f, 'trains', 'U.S.', 'Maghawir al Thawra'), l);
   assert.ok(!rs.some((r) => r.subject === f.id('Free Army') || r.object === f.id('Free Army')), l);
 });
+
+test('opposes: an infinitive or modal fight ("require them to fight X", "no plan to fight X") is no tie', () => {
+  const f = fixture('Deals that require them to fight members of the Blue Militia are unpopular. The Red Front has no plan to fight the Blue Militia. The Red Front would attack the Green Group.',
+    [['Blue Militia', 'ORG'], ['Red Front', 'ORG'], ['Green Group', 'ORG']]);
+  const rs = run(f);
+  assert.deepEqual(list(rs, f), []);
+});

@@ -502,6 +502,8 @@ function verbCues(d: DocIndex, out: Cand[]): void {
         // "fighting alongside/with/for X", "fought back", nominal "the attack", "fighters"
         if (/^(alongside|with|for|together|back|off|on|over|to|in|at|near|against|across|through|from)$/i.test(d.lower(j + 1)) || passiveCue(d, i) || /^(fighter|fighters|attacker|attackers)$/i.test(d.lower(i))) continue;
         if (!/^(VERB)$/.test(d.tokens[i].pos) || /^(the|a|an|its|their|his|her)$/i.test(d.lower(i - 1))) continue;
+        // "require them to fight X", "would attack X": a purpose or a possibility, not a fight
+        if (/^(to|will|would|could|might|may|should|must|can|cannot)$/i.test(d.lower(i - 1)) || /^(to|will|would|could|might|may|should|must|can)$/i.test(d.lower(i - 2)) && d.tokens[i - 1].pos === 'ADV') continue;
       }
       if (c.type === 'supports' && c.obj !== 'right' && !c.verb && !/^from$/i.test(d.lower(j + 1))) continue;
       if (c.near && !d.tokens.slice(j + 1, j + 5).some((t) => c.near!.test(t.text))) continue;
