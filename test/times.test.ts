@@ -117,3 +117,38 @@ test('abbreviated months with a full stop: alone, with a day, with a year', () =
   assert.equal(one('The camp was emptied last Aug. by the army.').value, '2019-08');
   assert.deepEqual(times('The Nov. report and Gen. Dec. were cited.', pub).map((t) => t.text), []);
 });
+
+test('weekdays: past by default, ahead when the clause looks ahead (will, would, passive future, schedules, this/next)', () => {
+  const pub = '2024-02-12'; // a Monday
+  const v = (s: string, w: string) => times(s, pub).find((t) => t.text.includes(w))?.value;
+  // past: the most recent such day
+  assert.equal(v('The army said on Thursday it had killed 40 militants.', 'Thursday'), '2024-02-08');
+  assert.equal(v("Thursday's attack killed 12 soldiers.", 'Thursday'), '2024-02-08');
+  assert.equal(v('Late on Thursday, the army said it had repelled the assault.', 'Thursday'), '2024-02-08');
+  assert.equal(v('The convoy was ambushed on Thursday night.', 'Thursday'), '2024-02-08');
+  assert.equal(v('The two sides last met on Friday.', 'Friday'), '2024-02-09');
+  assert.equal(v('The man was killed on Friday.', 'Friday'), '2024-02-09');
+  assert.equal(v('He has been in custody since Friday.', 'Friday'), '2024-02-09');
+  // ahead: the next such day
+  assert.equal(v('Talks will resume on Friday.', 'Friday'), '2024-02-16');
+  assert.equal(v('Talks will be held on Friday in Jeddah.', 'Friday'), '2024-02-16');
+  assert.equal(v('The agreement will be signed on Friday, the ministry said.', 'Friday'), '2024-02-16');
+  assert.equal(v('Officials said talks would resume on Friday.', 'Friday'), '2024-02-16');
+  assert.equal(v('The talks resume on Friday, officials said.', 'Friday'), '2024-02-16');
+  assert.equal(v('The president is expected to travel to Nairobi on Friday.', 'Friday'), '2024-02-16');
+  assert.equal(v('The minister visits this Friday.', 'Friday'), '2024-02-16');
+  assert.equal(v('Elections are due next Friday.', 'Friday'), '2024-02-16');
+  // a future marker for a month still works through a passive
+  assert.equal(v('The vote will be held in March.', 'March'), '2024-03');
+});
+
+test('a weekday after a capitalised word is a date unless it is a named day or a paper', () => {
+  const pub = '2024-02-12';
+  const texts = (s: string) => times(s, pub).map((t) => `${t.text}=${t.value}`);
+  assert.deepEqual(texts('The governor told AFP Sunday that 12 people died.'), ['Sunday=2024-02-11']);
+  assert.deepEqual(texts('He told The Associated Press Thursday that troops would stay.'), ['Thursday=2024-02-08']);
+  assert.deepEqual(texts('The president is expected to travel to Nairobi on Friday.'), ['on Friday=2024-02-16']);
+  for (const s of ['Protesters gathered on Good Friday.', 'Shoppers waited for Black Friday.', 'Bloody Sunday is remembered.', 'He wrote in The Sunday Times that the war was lost.', 'The Mail on Sunday reported it.']) {
+    assert.deepEqual(texts(s), [], s);
+  }
+});

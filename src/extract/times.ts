@@ -53,6 +53,16 @@ const MONTH_CUES = new Set(['in', 'since', 'by', 'until', 'till', 'before', 'aft
   'every', 'around']);
 
 const FUTURE = new Set(['will', "'ll", '’ll', 'shall', "won't", 'won’t', 'scheduled', 'upcoming', 'slated', 'next']);
+// Future seen from a past moment of speech ("said talks would resume on Friday"): for a weekday, still ahead of publication.
+const FUTURE_IN_PAST = new Set(['would', "'d", '’d']);
+// Present forms that, before a weekday, announce a schedule ("talks resume on Friday", "the vote is on Friday").
+const PRESENT_AUX = new Set(['is', 'are', "'s", '’s', 'remains', 'remain', 'begins', 'begin', 'starts', 'start', 'resumes', 'resume', 'opens', 'open', 'ends', 'closes']);
+// A past participle right after one of these is passive or perfect, not a past tense: "will be held on Friday".
+const PASSIVE_AUX = new Set(['be', 'been', 'being']);
+// Names with a weekday in them: "Black Friday", "Super Tuesday", "Good Friday", "Bloody Sunday".
+const WEEKDAY_NAMES = /^(?:Black|Super|Good|Holy|Ash|Bloody|Cyber|Easter|Palm|Maundy|Shrove|Fat|Great|Clean|Blue|Giving|Spy|Whit|Low|Plough|Mad|Man|Girl|Joe)$/;
+// Newspapers and shows named after a weekday: "The Sunday Times", "Mail on Sunday", "Saturday Night Live".
+const WEEKDAY_TITLES = /^\s+(?:Times|Telegraph|Express|Mirror|Herald|Post|Mail|Star|World|Independent|Tribune|Observer|Night\s+Live|Nation|Standard|Business\s+Post|Age|People|Sport)\b/;
 // "plans", "set", "due" are future only as "plans to", "set to", "due to" (else nouns or past participles)
 const FUTURE_BEFORE_TO = new Set(['plans', 'plan', 'planning', 'expected', 'due', 'set', 'going', 'intends', 'aims', 'hopes']);
 const PAST_IRREGULAR = new Set(['was', 'were', 'had', 'did', 'said', 'told', 'took', 'came', 'went', 'began', 'saw', 'fought', 'met',
@@ -89,8 +99,11 @@ function count(word: string | undefined): number | null {
   return SMALL_NUMBERS[word.toLowerCase()] ?? null; // "a few", "several": vague → null
 }
 
-/** Tense of the clause just before an expression: 'future', 'past' or null. */
-type Tense = 'future' | 'past' | null;
+/**
+ * Tense of the clause just before an expression: 'future', 'past' or null; 'future_in_past' for "would";
+ * 'present' for a present-tense schedule verb ("resume", "is").
+ */
+type Tense = 'future' | 'past' | 'future_in_past' | 'present' | null;
 
 class Context {
   constructor(readonly nlp: NlpDocument, readonly pub: Ymd | null) {}
@@ -106,6 +119,11 @@ class Context {
     const m = /([A-Za-z']+)[\s-]*$/.exec(this.nlp.text.slice(Math.max(0, offset - 30), offset));
     return m ? m[1].toLowerCase() : '';
   }
+  /** The word right before `offset` as written (same line), or ''. */
+  wordBeforeCased(offset: number): string {
+    const m = /([A-Za-z]+)[ \t]+$/.exec(this.nlp.text.slice(Math.max(0, offset - 30), offset));
+    return m ? m[1] : '';
+  }
   /** A capitalised word right before `offset` in the same sentence: the expression is part of a name. */
   capitalisedBefore(offset: number): boolean {
     const i = this.tokenIndexAt(offset);
@@ -114,18 +132,26 @@ class Context {
       && !/^(On|By|Until|Since|Last|Next|This|Early|Late|And|But|Or|From|Through|Before|After|Then|Also)$/.test(prev.text)
       && !/\n/.test(this.nlp.text.slice(prev.end, offset)));
   }
-  tense(start: number): Tense {
+  tense(start: number, detailed = false): Tense {
     const toks = this.nlp.tokens;
     const i = this.tokenIndexAt(start);
     if (i >= toks.length) return null;
     const sent = toks[i].sentence;
+    let present = false;
     // nearest marker wins, looking back at most 8 tokens within the sentence
     for (let j = i - 1; j >= Math.max(0, i - 8) && toks[j].sentence === sent; j--) {
       const w = toks[j].text.toLowerCase();
       if (FUTURE.has(w) || (FUTURE_BEFORE_TO.has(w) && toks[j + 1]?.text.toLowerCase() === 'to')) return 'future';
-      if (PAST_IRREGULAR.has(w) || (toks[j].pos === 'VERB' && /ed$/.test(w))) return 'past';
+      if (FUTURE_IN_PAST.has(w)) return detailed ? 'future_in_past' : null;
+      const participle = PAST_IRREGULAR.has(w) || (toks[j].pos === 'VERB' && /ed$/.test(w));
+      // "will be held", "has been postponed until": look further back for the auxiliary
+      if (participle && PASSIVE_AUX.has(toks[j - 1]?.text.toLowerCase() ?? '') && !['was', 'were', 'had', 'did'].includes(w)) continue;
+      if (participle) return present && detailed ? 'present' : 'past';
+      if (w === 'be' || w === 'been') continue;
+      if (j === i - 1 || j === i - 2) { if (PRESENT_AUX.has(w)) present = true; }
+      else if (PRESENT_AUX.has(w) && toks[j + 1] && /^(?:on|due|set|expected|scheduled)$/i.test(toks[j + 1].text)) present = true;
     }
-    return null;
+    return present && detailed ? 'present' : null;
   }
 
   // ---- resolution rules ----
@@ -167,13 +193,22 @@ class Context {
     cand.sort((a, b) => cost(a) - cost(b));
     return day(cand[0]);
   }
+  /**
+   * A weekday: the most recent one (publication day included) unless the words point ahead.
+   * "next Friday", a future clause ("will resume on Friday", "would resume on Friday", "talks resume
+   * on Friday") or "this Friday" outside a past clause → the coming one (after publication;
+   * "this"/present/would may be publication day itself).
+   */
   weekday(rel: string, wd: number, start: number): Resolved {
     const p = this.pub;
     if (!p) return day(null);
     const pubWd = new Date(Date.UTC(p.y, p.m - 1, p.d)).getUTCDay();
     const back = (pubWd - wd + 7) % 7; // days back to the most recent such weekday, 0 = publication day
-    if (rel === 'next' || (rel !== 'last' && this.tense(start) === 'future')) return day(addDays(p, (wd - pubWd + 7) % 7 || 7));
+    const ahead = (pubWd === wd ? 0 : (wd - pubWd + 7) % 7);
+    const tense = rel === 'last' || rel === 'next' || rel === 'since' ? null : this.tense(start, true);
+    if (rel === 'next' || tense === 'future') return day(addDays(p, ahead || 7));
     if (rel === 'last') return day(addDays(p, -(back || 7)));
+    if (tense === 'future_in_past' || tense === 'present' || (rel === 'this' && tense !== 'past')) return day(addDays(p, ahead));
     return day(addDays(p, -back));
   }
   relative(rel: string, unit: string): Resolved {
@@ -294,8 +329,10 @@ const RULES: Rule[] = [
   // weekdays: on Tuesday, last Friday, Monday's attack, next Wednesday
   [new RegExp(`\\b(?:${REL}\\s+|(?:${ci('on')}|${ci('by')}|${ci('until')}|${ci('since')})\\s+)?${WEEKDAY}\\b`, 'g'), (m, c, s) => {
     const rel = (m[1] ?? '').toLowerCase();
-    if (!m[1] && c.capitalisedBefore(s)) return null; // "Black Friday", "Super Tuesday", "Good Friday"
-    return c.weekday(rel, WEEKDAYS.indexOf(m[2]), s);
+    const after = c.nlp.text.slice(s + m[0].length, s + m[0].length + 30);
+    if (m[0] === m[2] && WEEKDAY_NAMES.test(c.wordBeforeCased(s))) return null; // "Black Friday", "Super Tuesday", "Good Friday"
+    if (WEEKDAY_TITLES.test(after) || (/^on\s/i.test(m[0]) && /\bMail\s+$/.test(c.nlp.text.slice(Math.max(0, s - 8), s)))) return null; // "The Sunday Times", "Mail on Sunday"
+    return c.weekday(rel || (/^since\s/i.test(m[0]) ? 'since' : ''), WEEKDAYS.indexOf(m[2]), s);
   }],
   // two weeks ago, over a year ago, a decade ago, several months ago (vague → null)
   [new RegExp(`\\b${APPROX}${NUMWORD}\\s+(days?|weeks?|months?|years?|decades?)\\s+ago\\b`, 'g'), (m, c) => c.ago(count(m[1]), m[2])],
