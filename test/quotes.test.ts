@@ -368,3 +368,135 @@ test('occupations before a name, title-case roles in an apposition, and compound
   assert.deepEqual([c.entity, c.role], ['e4', 'vice president']);
   assert.notEqual(r.src(r.find('the launch would go ahead')).entity, 'e4');
 });
+
+test('pseudonyms: "asked to be identified only as", "gave only his first name, X", "(not her real name)", "under a pseudonym"', () => {
+  const ctx = ctxOf('A fighter who asked to be identified only as Ahmed said the group was short of weapons.\n\n'
+    + '“We were told to wait,” Ahmed said.\n\n'
+    + '“Nobody came,” said a resident who gave only his first name, Joseph. Joseph said the shelling lasted all night.\n\n'
+    + 'Mariam (not her real name) said: “We eat once a day.”\n\n'
+    + '“The roads are closed,” said Musa, who spoke under a pseudonym.',
+  [[['Ahmed'], 'PERSON'], [['Joseph'], 'PERSON'], [['Mariam'], 'PERSON'], [['Musa'], 'PERSON']]);
+  const r = run(ctx);
+  const a = r.find('We were told to wait');
+  assert.equal(a.source, r.find('the group was short of weapons').source, 'Ahmed is the fighter');
+  assert.deepEqual([r.src(a).anonymous, r.src(a).entity, r.src(a).role], [true, null, 'fighter']);
+  assert.match(r.src(a).description!, /Ahmed/);
+  const j = r.find('Nobody came');
+  assert.equal(j.source, r.find('the shelling lasted all night').source, 'Joseph is the resident');
+  assert.deepEqual([r.src(j).anonymous, r.src(j).entity], [true, null]);
+  assert.match(r.src(j).description!, /Joseph/);
+  const m = r.src(r.find('We eat once a day'));
+  assert.deepEqual([m.anonymous, m.entity], [true, null]);
+  assert.match(m.description!, /Mariam/);
+  const u = r.src(r.find('The roads are closed'));
+  assert.deepEqual([u.anonymous, u.entity], [true, null]);
+  assert.match(u.description!, /Musa/);
+});
+
+test('a pseudonym declared in narration keeps a later "X said" anonymous', () => {
+  const ctx = ctxOf('Karim, whose name has been changed to protect him, fled the town in May.\n\n“We lost everything,” Karim said.',
+    [[['Karim'], 'PERSON']]);
+  const r = run(ctx);
+  const s = r.src(r.find('We lost everything'));
+  assert.deepEqual([s.anonymous, s.entity], [true, null]);
+  assert.match(s.description!, /Karim/);
+});
+
+test('a name in apposition after a role is the speaker ("said the group’s leader, X", "according to the army’s spokesman, Col. X")', () => {
+  const ctx = ctxOf('“We will not negotiate,” said the group’s leader, Bertrand Bisimwa.\n\n'
+    + 'The attack was repulsed, according to the army’s spokesman, Col. Guillaume Ndjike.\n\n'
+    + '“The rebels will be pushed back,” declared on Monday the spokesman of the government, Patrick Mulumba.\n\n'
+    + 'The adviser, Sarah Kendall, said in a statement that the talks would resume.\n\n'
+    + 'The city is calm, declared the governor of the province, Jean Kasongo.',
+  [[['Bertrand Bisimwa'], 'PERSON'], [['Guillaume Ndjike'], 'PERSON'], [['Patrick Mulumba'], 'PERSON'], [['Sarah Kendall'], 'PERSON'],
+    [['Jean Kasongo'], 'PERSON']]);
+  const r = run(ctx);
+  const a = r.src(r.find('We will not negotiate'));
+  assert.deepEqual([a.entity, a.anonymous, a.role], ['e1', false, 'leader']);
+  const b = r.src(r.find('The attack was repulsed'));
+  assert.deepEqual([b.entity, b.anonymous, b.role], ['e2', false, 'spokesman']);
+  const c = r.src(r.find('The rebels will be pushed back'));
+  assert.deepEqual([c.entity, c.role], ['e3', 'spokesman']);
+  assert.doesNotMatch(c.description ?? '', /Monday/);
+  const d = r.find('the talks would resume');
+  assert.deepEqual([r.src(d).entity, r.src(d).role, d.cue], ['e4', 'adviser', 'said']);
+  assert.ok(!r.sources.some((s) => s.role === 'statement'), 'a statement is a channel, not a source');
+  assert.equal(r.src(r.find('The city is calm')).entity, 'e5');
+});
+
+test('channels ("in a phone interview", "in a separate statement", "by phone") are not part of the source', () => {
+  const ctx = ctxOf('“We are ready for talks,” said Mohamed Osman, a spokesman for the Support Forces, in a phone interview.\n\n'
+    + 'Osman told Reuters by phone that the group had withdrawn.\n\n'
+    + '“The ceasefire is holding,” Osman added in a separate statement.',
+  [[['Mohamed Osman', 'Osman'], 'PERSON'], [['Support Forces'], 'ORG'], [['Reuters'], 'ORG']]);
+  const r = run(ctx);
+  const a = r.src(r.find('We are ready for talks'));
+  assert.deepEqual([a.entity, a.role, a.affiliation], ['e1', 'spokesman', 'e2']);
+  assert.doesNotMatch(a.description ?? '', /interview/);
+  const b = r.find('the group had withdrawn');
+  assert.deepEqual([b.source, b.recipient], [r.find('We are ready').source, 'e3']);
+  assert.equal(r.find('The ceasefire is holding').source, r.find('We are ready').source);
+  assert.equal(r.sources.length, 1);
+});
+
+test('collective sources: "Residents said", "Witnesses told AFP", "two security sources"; a ministry is on the record', () => {
+  const ctx = ctxOf('Residents said the shelling continued overnight.\n\nWitnesses told AFP that gunmen had set fire to the market.\n\n'
+    + 'Two security sources said at least 40 people had been killed.\n\n'
+    + 'The Foreign Ministry condemned the attack. The ministry said in a statement that it welcomed the mediation.',
+  [[['AFP'], 'ORG'], [['Foreign Ministry'], 'ORG']]);
+  const r = run(ctx);
+  const a = r.src(r.find('the shelling continued'));
+  assert.deepEqual([a.anonymous, a.role], [true, 'resident']);
+  const b = r.src(r.find('gunmen had set fire'));
+  assert.deepEqual([b.anonymous, b.role], [true, 'witness']);
+  assert.deepEqual([r.src(r.find('40 people')).anonymous, r.src(r.find('40 people')).role], [true, 'source']);
+  const m = r.src(r.find('it welcomed the mediation'));
+  assert.deepEqual([m.anonymous, m.entity], [false, 'e2']);
+});
+
+test('carry-over: a paragraph-opening quote takes the tag later in its paragraph, or a person introduced since the last speaker', () => {
+  const ctx = ctxOf('The governor, Jean Kasongo, said the army would hold. “We will not give up,” he said.\n\n'
+    + '“We were surrounded. There was no way out.” The officer paused. “We fought until dawn,” said Captain Eric Mbala.\n\n'
+    + 'Anna Lee said the town was empty.\n\nPaul Ray, a farmer from the valley, lost two sons in the fighting.\n\n“They died as heroes.”\n\n'
+    + '“We will win,” said Omar Haddad. Felix Tshisekedi disagreed. “They will lose,” he said.',
+  [[['Jean Kasongo'], 'PERSON'], [['Eric Mbala'], 'PERSON'], [['Anna Lee'], 'PERSON'], [['Paul Ray'], 'PERSON'], [['Omar Haddad'], 'PERSON'],
+    [['Felix Tshisekedi'], 'PERSON']]);
+  const r = run(ctx);
+  assert.equal(r.src(r.find('We will not give up')).entity, 'e1');
+  assert.equal(r.src(r.find('We were surrounded')).entity, 'e2');
+  assert.equal(r.src(r.find('They died as heroes')).entity, 'e4');
+  assert.equal(r.src(r.find('We will win')).entity, 'e5');
+  assert.equal(r.src(r.find('They will lose')).entity, 'e6');
+});
+
+test('a quote paragraph without a tag still takes the last speaker when nobody new is introduced', () => {
+  const ctx = ctxOf('“We will stay,” said Jane Doe. The town has been shelled for weeks.\n\n“Nobody will move us.”', [[['Jane Doe'], 'PERSON']]);
+  const r = run(ctx);
+  assert.equal(r.src(r.find('Nobody will move us')).entity, 'e1');
+});
+
+test('marks with machine-translation spacing inside them; embedded quotes after "saying to"', () => {
+  const ctx = ctxOf('The governor said that the rebels told villagers that “ speak Kinyarwanda or leave the village ” before the attack.\n\n'
+    + 'According to Jean Kasongo, the rebels were saying to the villagers “ leave this land or you will die ” all night.',
+  [[['Jean Kasongo'], 'PERSON']]);
+  const r = run(ctx);
+  const a = r.find('speak Kinyarwanda or leave the village');
+  assert.equal(a.text, 'speak Kinyarwanda or leave the village');
+  assert.equal(a.direct, true);
+  const b = r.find('leave this land or you will die');
+  assert.equal(b.direct, true);
+  assert.equal(r.src(b).entity, 'e1');
+});
+
+test('"X, who commands the Y, said" and "a senior official, speaking on condition of anonymity, said"', () => {
+  const ctx = ctxOf('“The army will not stop,” Ahmed Hassan, who commands the 9th Division, said on Sunday.\n\n'
+    + 'A senior official, speaking on condition of anonymity, said the talks had stalled.\n\n'
+    + 'Another fighter, who spoke under a pseudonym, said supplies were short.',
+  [[['Ahmed Hassan'], 'PERSON']]);
+  const r = run(ctx);
+  assert.equal(r.src(r.find('The army will not stop')).entity, 'e1');
+  const b = r.src(r.find('the talks had stalled'));
+  assert.deepEqual([b.anonymous, b.role], [true, 'official']);
+  const c = r.src(r.find('supplies were short'));
+  assert.deepEqual([c.anonymous, c.role], [true, 'fighter']);
+});

@@ -9,7 +9,7 @@ import type { ExtractionContext, Quote, Source } from '../types.js';
 import { paragraphs } from '../nlp/index.js';
 import { findQuoteSpans, type QuoteSpan } from './attribution/marks.js';
 import { isCueVerb, REPORT_VERBS, CUE_VERBS, sentenceEnd, isAbbreviationPeriod, PLACE_NOUNS } from './attribution/lexicon.js';
-import { parseSpeaker, SourceRegistry, titledAntecedent, type SpeakerRef } from './attribution/speakers.js';
+import { parseSpeaker, SourceRegistry, titledAntecedent, institutionAntecedent, pseudonymsIn, type SpeakerRef } from './attribution/speakers.js';
 
 export interface Attribution {
   sources: Source[];
@@ -46,7 +46,7 @@ export function extractQuotes(ctx: ExtractionContext): Attribution {
   type Item = { pos: number; quote?: number; event?: SpeechEvent };
   const items: Item[] = [...spans.map((q, i) => ({ pos: q.open, quote: i })), ...events.map((e) => ({ pos: e.pos, event: e }))]
     .sort((a, b) => a.pos - b.pos);
-  const registry = new SourceRegistry();
+  const registry = new SourceRegistry(pseudonymsIn(text));
   const timeline: { pos: number; src: Source & { plural?: boolean } }[] = [];
   const typeOf = new Map(ctx.entities.map((e) => [e.id, e.type]));
   // an organisation, place or document speaks as "it"/"they", never as "he"/"she"
@@ -76,11 +76,50 @@ export function extractQuotes(ctx: ExtractionContext): Attribution {
     if (!m) return null;
     return registry.resolve({ ...ref, kind: 'name', text: m.text, core: m.text, mention: m, start: m.start, end: m.end }, context);
   };
+  // a person named as the subject of a narration sentence (not inside a quote, not a possessive) in [from, to)
+  const subjects = (from: number, to: number) => ctx.mentions.filter((m) => m.type === 'PERSON' && m.start >= from && m.end <= to && !quoted(m)
+    && !/^['’]s?\b/.test(text.slice(m.end, m.end + 2)) && opensSentence(text, m.start, paras[paraOf(m.start)]?.start ?? 0));
+  const sameSource = (src: Source, m: { entity: string; text: string }) => src.entity === m.entity
+    || (registry.entries.find((e) => e === src)?.names.has(m.text.toLowerCase()) ?? false);
+  const nameRef = (m: (typeof ctx.mentions)[number]): SpeakerRef => ({ kind: 'name', start: m.start, end: m.end, text: m.text, core: m.text, mention: m,
+    role: null, affiliation: null, definite: false, plural: false, pseudonym: null, document: false });
   const resolve = (ref: SpeakerRef, pos: number, context: string) => {
-    if (ref.kind === 'pronoun') return latest(pos, ref.core) ?? personBefore(ref, pos, context);
+    if (ref.kind === 'pronoun') {
+      const src = latest(pos, ref.core);
+      // "“…,” said A. B disagreed. “…,” he said.": a person made the subject after the last speaker is "he"
+      if (src && (ref.core === 'he' || ref.core === 'she')) {
+        const since = timeline.filter((t) => t.src === src && t.pos < pos).pop()?.pos ?? 0;
+        const near = paras[Math.max(0, paraOf(pos) - 1)]?.start ?? 0;
+        const m = subjects(Math.max(since, near), pos).pop();
+        if (m && !sameSource(src, m)) return registry.resolve(nameRef(m), context);
+      }
+      return src ?? personBefore(ref, pos, context);
+    }
     // "The president said" → the person introduced as "President X", unless an earlier source already fits the description
-    const named = registry.knows(ref) ? null : titledAntecedent(ctx, ref, ref.start);
+    const named = registry.knows(ref) ? null : titledAntecedent(ctx, ref, ref.start) ?? institutionAntecedent(ctx, ref, ref.start);
     return registry.resolve(named ?? ref, context);
+  };
+  // a paragraph that opens with an untagged quote: the speaker tagged later in the paragraph ("“…” He paused. “…,” said X"),
+  // else a person introduced as a sentence subject in the previous paragraph after the last speaker, else the last speaker
+  const opener = (i: number): Source | null | undefined => {
+    const q = spans[i], p = paras[q.para];
+    if (text.slice(p.start, q.open).trim()) return undefined;
+    const laterTag = spans.findIndex((x, j) => j > i && x.para === q.para && tags[j] !== null);
+    const laterEvent = events.find((ev) => ev.pos > q.open && ev.pos < p.end && ev.cue !== 'according to'
+      && ev.ref.kind === 'name' && (!ev.ref.mention || ev.ref.mention.type === 'PERSON'));
+    const tagPos = laterTag >= 0 ? tags[laterTag]!.start : Infinity;
+    if (laterTag >= 0 && tagPos < (laterEvent?.pos ?? Infinity)) {
+      const t = tags[laterTag]!;
+      if (t.ref.kind === 'pronoun') return undefined;
+      return resolve(t.ref, spans[laterTag].open, text.slice(t.start, t.end));
+    }
+    if (laterEvent) return resolve(laterEvent.ref, laterEvent.pos, text.slice(laterEvent.sentence.start, laterEvent.sentence.end));
+    const prev = latest(q.open);
+    if (!prev || q.para === 0) return undefined;
+    const since = timeline.filter((t) => t.src === prev && t.pos < q.open).pop()?.pos ?? 0;
+    const m = subjects(Math.max(since, paras[q.para - 1].start), q.open).pop();
+    if (m && !sameSource(prev, m)) return registry.resolve(nameRef(m), text.slice(paras[q.para - 1].start, paras[q.para - 1].end));
+    return undefined;
   };
 
   const out: { quote: Omit<Quote, 'id' | 'source'>; src: Source | null; ev?: { start: number; end: number } }[] = [];
@@ -100,6 +139,7 @@ export function extractQuotes(ctx: ExtractionContext): Attribution {
     let src: Source | null = null;
     if (tag) src = resolve(tag.ref, q.open, text.slice(tag.start, tag.end));
     else if (q.continues !== null) src = spanSource[q.continues];
+    else if (sentence === null && kind === 'direct') src = opener(i) ?? null;
     // a quote inside reported speech takes the speaker of its own sentence, never an earlier one
     if (sentence !== null) src ??= latestSince(q.open, sentence);
     else src ??= latest(q.open);
@@ -228,6 +268,18 @@ function recipientAt(ctx: ExtractionContext, pos: number, limit: number, cue: st
 
 type Kind = 'direct' | 'partial' | 'scare';
 
+/** Words that also mark a quote inside a sentence as someone's words ("the rebels were saying to villagers “…”"). */
+const EMBED_CUES = new Set(['saying', 'telling', 'shouting', 'shouted', 'chanting', 'chanted', 'ordered', 'ordering', 'demanded',
+  'demanding', 'according', 'warning', 'insisting', 'adding', 'claiming', 'stating', 'declaring', 'promising', 'vowing', 'urging']);
+
+/** Whether the word at `at` opens its sentence, after at most a few capitalised title words ("Captain X", "But X"). */
+function opensSentence(text: string, at: number, paraStart: number): boolean {
+  const pre = text.slice(paraStart, at);
+  const cut = Math.max(...[...pre.matchAll(/[.!?]["”’]?\s+|[”"]\s+/g)].filter((m) => !isAbbreviationPeriod(text, paraStart + m.index!))
+    .map((m) => m.index! + m[0].length), 0);
+  return /^[\s“"]*(?:[\p{Lu}][\p{L}.’'-]*\s+){0,3}$/u.test(pre.slice(cut));
+}
+
 /** direct: a real quote; partial: a short phrase of someone's words inside narration; scare: neither (emphasis, titles).
  *  `sentence` is where the quote's sentence starts, for quotes that can only take a speaker from their own sentence. */
 function classify(text: string, q: QuoteSpan, paras: { start: number; end: number }[], tag: Tag | null, narration: string): { kind: Kind; sentence: number | null } {
@@ -250,7 +302,7 @@ function classify(text: string, q: QuoteSpan, paras: { start: number; end: numbe
     if (!isAbbreviationPeriod(text, at)) sentStart = at + 1;
   }
   const lead = narration.slice(sentStart, q.open);
-  const cued = [...lead.matchAll(/[\p{L}]+/gu)].some((m) => CUE_VERBS.has(m[0].toLowerCase()) && lead[m.index! - 1] !== '-'
+  const cued = [...lead.matchAll(/[\p{L}]+/gu)].some((m) => (CUE_VERBS.has(m[0].toLowerCase()) || EMBED_CUES.has(m[0].toLowerCase())) && lead[m.index! - 1] !== '-'
     && !/\b(?:is|are|was|were|be|been|being)\s+$/.test(lead.slice(0, m.index)));
   if (!cued) return { kind: 'scare', sentence: null };
   return { kind: words >= 5 ? 'direct' : 'partial', sentence: sentStart };
@@ -301,6 +353,18 @@ function speechEvents(ctx: ExtractionContext, narration: string, pStart: number,
       const chunk = pre.slice(Math.max(pre.lastIndexOf(','), pre.lastIndexOf('(')) + 1);
       if (/\b(?:who|whom|which)\b/i.test(chunk) && /,\s*(?:\p{Ll}+\s+){0,2}(?:said|says|told|added|stated|wrote|explained|noted)\b/u.test(post)) continue;
       if (nounUse(ctx, sent.start + m.index!)) continue;
+      // inverted attribution after a clause: "The city is calm, declared the spokesman of the government, X."
+      const firstChunk = sent.start + (pre.indexOf(',') >= 0 ? pre.indexOf(',') : pre.length);
+      if (REPORT_VERBS.has(lv) && /,\s*$/.test(pre) && /^\s+[\p{L}]/u.test(post)
+          && ctx.nlp.tokens.some((t) => t.start >= sent.start && t.end <= firstChunk && (t.pos === 'VERB' || t.pos === 'AUX'))
+          && !ctx.nlp.tokens.some((t) => t.start >= sent.start && t.end <= firstChunk && /^(?:who|whom|whose|which)$/i.test(t.text))) {
+        const vEnd = sent.start + m.index! + verb.length;
+        const ref = parseSpeaker(ctx, vEnd, sent.end);
+        if (ref && ref.kind !== 'pronoun') {
+          out.push({ pos: ref.start, ref, cue: lv, recipient: null, clause: trimSpan(ctx.nlp.text, sent.start, sent.start + pre.lastIndexOf(',')), sentence: sent });
+          break;
+        }
+      }
       const subj = subjectBefore(ctx, sent.start, sent.start + m.index!);
       if (!subj) continue;
       const vEnd = sent.start + m.index! + verb.length;
@@ -368,7 +432,9 @@ function reportedClause(ctx: ExtractionContext, narration: string, vEnd: number,
   const m = /^(?:\s+(?:to\s+)?(?:the\s+)?[\p{Lu}][\p{L}’'.-]*(?:\s+[\p{Lu}][\p{L}’'.-]*)*)?(?:\s+(?:on|last|this|in)\s+[\p{L}\d]+(?:\s+[\p{L}\d]+)?)?\s+that\s+/u.exec(after)
     ?? (told ? /^\s+(?:[^\s,.;:\u2063]+\s+){1,4}?that\s+/u.exec(after) : null)
     ?? /^(?:,?\s+(?:to|in|on|at|during|via|through|after|late|earlier|last|this)\s+(?:[^\s,.;:\u2063]+\s+){0,4}?[^\s,.;:\u2063]+)+,?\s+that\s+/u.exec(after)
-    ?? /^\s+(?=(?:the|a|an|it|he|she|they|there|his|her|their|its|this|some|most|many|[\p{Lu}]))/u.exec(after);
+    ?? /^\s+(?=(?:the|a|an|it|he|she|they|there|his|her|their|its|this|some|most|many|[\p{Lu}]))/u.exec(after)
+    // a bare clause opening with a plain noun or number: "said supplies were short", "said 40 people died"
+    ?? (bareClause(ctx, vEnd, sent.end) ? /^\s+/.exec(after) : null);
   if (m && /\S/.test(after.slice(m[0].length))) {
     const start = vEnd + m[0].length;
     let end = sent.end;
@@ -390,6 +456,13 @@ function reportedClause(ctx: ExtractionContext, narration: string, vEnd: number,
     if (/,\s*$/.test(before)) return trimSpan(text, sent.start, sent.start + before.lastIndexOf(','));
   }
   return null;
+}
+
+/** Whether [s, e) reads as a clause that opens with a noun phrase: a noun, number or adjective first, a finite verb after it. */
+function bareClause(ctx: ExtractionContext, s: number, e: number): boolean {
+  const toks = ctx.nlp.tokens.filter((t) => t.start >= s && t.end <= e);
+  if (!toks.length || !['NOUN', 'NUM', 'ADJ', 'PROPN'].includes(toks[0].pos)) return false;
+  return toks.slice(1).some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && /(?:ed|s)$/.test(t.text)));
 }
 
 /** Start of the word that ends at `end`. */

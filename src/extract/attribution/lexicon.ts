@@ -62,6 +62,8 @@ export function singular(w: string): string {
   if (/(ss|us)$/.test(l)) return l;
   if (l.endsWith('men')) return l.slice(0, -3) + 'man';
   if (l.endsWith('s') && ROLE_HEADS.has(l.slice(0, -1))) return l.slice(0, -1);
+  if (l.endsWith('es') && ROLE_HEADS.has(l.slice(0, -2))) return l.slice(0, -2); // "witnesses"
+
   return l;
 }
 export function isPluralHead(w: string): boolean {

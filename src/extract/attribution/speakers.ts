@@ -20,10 +20,33 @@ export interface SpeakerRef {
   owned?: boolean;
 }
 
-const PSEUDONYM = /\b(?:identified (?:himself|herself|themselves) (?:only )?(?:as|by)|(?:gave|giving|give) (?:his|her|their) (?:first |only )?name(?: only)? as|asked to be (?:identified|called|referred to) (?:only )?(?:as|by)|(?:using|under) the (?:pseudonym|name|alias)|(?:whose|his|her) name (?:has been|was) changed to|(?:called|named|referred to as) here as)\s+([A-Z][\p{L}'’-]+)/u;
+const NAME_RUN = String.raw`([A-Z][\p{L}'’-]+(?:\s+(?:al-|el-|bin |abu )?[A-Z][\p{L}'’-]+)?)`;
+/** A pseudonym given after its cue: "identified himself as Karim", "who gave only his first name, Ahmed". */
+export const PSEUDONYM = new RegExp(String.raw`\b(?:identified (?:himself|herself|themselves) (?:only )?(?:as|by)|(?:identified|known|named|called) only (?:as|by)|(?:gave|giving|give|gives|provided) (?:his|her|their) (?:first |only )?name(?: only)? as|(?:gave|giving|give|gives|provided) only (?:his|her|their) (?:first |given )?name(?: as)?,?|(?:gave|giving|give|gives|provided) (?:his|her|their) (?:first |given )?name only,?|asked to be (?:identified|called|referred to|named) (?:only )?(?:as|by)|(?:using|under|uses|use|goes by) the (?:pseudonym|name|alias|nom de guerre)|(?:whose|his|her) name (?:has been|was|is) changed to|(?:called|named|referred to as) here as)\s+` + NAME_RUN, 'u');
+/** Cues that the name right before them is not the speaker's real one: "Mariam (not her real name)", "Ahmed, whose name has
+ *  been changed", "Ahmed, who spoke under a pseudonym", "who asked that his full name not be used". */
+export const PSEUDONYM_SELF = /\b(?:not (?:his|her|their) real names?|(?:is |was |a |under a |uses a |using a )pseudonym|(?:his|her|their|whose) (?:real |full |first |last )?names? (?:has|have|had) been (?:changed|altered|withheld)|(?:his|her|their|whose) (?:real |full )?names? (?:was|were|is|are) (?:changed|altered|withheld)|names? (?:has|have) been changed|(?:asked|requested) that (?:his|her|their) (?:real |full |last |family )?names? (?:not be|be withheld|be changed)|(?:declined|refused) to give (?:his|her|their) (?:real |full |last |family )?names?|(?:identified )?only (?:by|with) (?:his|her|their) first names?|(?:gave|giving|provided) only (?:his|her|their) first names?(?!,? [A-Z])|(?:gave|giving|provided) (?:his|her|their) first names? only(?!,? [A-Z]))/i;
+
+/** Pseudonyms declared anywhere in a text: names given after a cue, and names right before a "not his real name" cue. */
+export function pseudonymsIn(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of text.matchAll(new RegExp(PSEUDONYM.source, 'gu'))) out.add(norm(m[1]));
+  for (const m of text.matchAll(new RegExp(PSEUDONYM_SELF.source, 'gi'))) {
+    // the clause before the cue, back to the sentence start: its name right before "(" or "," ("Mariam (not her real name)")
+    const pre = text.slice(Math.max(0, m.index! - 140), m.index!).split(/[.!?]\s|\n/).pop() ?? '';
+    const n = /(?:^|[\s“"(])([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){0,2})\s*(?:\(|,)(?:[^(),]*,)?[^(),]*$/u.exec(pre);
+    if (n && !DETERMINERS.has(n[1].toLowerCase().split(/\s+/)[0])) out.add(norm(n[1]));
+  }
+  return out;
+}
 const STOP_WORDS = new Set(['from', 'of', 'at', 'with', 'in', 'for', 'on', 'based', 'who', 'whom', 'which', 'that', 'to', 'by']);
-const LEAD = /^(?:and|but|so|then|while|also|as|now)\s+/i;
-const TRAIL = /\s+(?:has|have|had|also|recently|later|previously|reportedly|once|then|earlier|further|again|has also|have also|had also|had previously)$/i;
+const LEAD = /^(?:and|but|so|then|while|also|as|now|(?:on|late on|early on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night))?|(?:in|on|via|through|during)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:interview|statement|call|message|post|tweet|video|address|speech|briefing|conference|broadcast|twitter|facebook|telegram|communiqu[eé]|release))[\s,]+/iu;
+const TRAIL = /,?\s+(?:has|have|had|also|recently|later|previously|reportedly|once|then|earlier|further|again|has also|have also|had also|had previously|(?:on|late on|early on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|year|morning|afternoon|evening|night)(?:\s+(?:morning|afternoon|evening|night))?)$/i;
+/** A channel after the speaker phrase is never part of it: "X, a spokesman for Y, in a phone interview", "X on Twitter". */
+const CHANNEL = /,?\s+(?:in|on|during|via|through|by|over|at)\s+(?:(?:a|an|the|his|her|its|their)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:interview|statement|call|phone|telephone|message|post|tweet|video|address|speech|briefing|conference|broadcast|e-?mail|twitter|facebook|telegram|radio|television|tv|communiqu[eé]|release)\b.*$/iu;
+/** Titles written before a name in an apposition: "the army's spokesman, Col. Guillaume Ndjike". */
+const NAME_TITLE = /^(?:(?:[A-Z][a-z]{0,4}\.|Sheikh|General|Colonel|Major|Captain|Lieutenant|Brigadier|Commander|Sergeant|Doctor|Professor|Mr|Mrs|Ms|Dr)\s+)*/;
+const PARTICLE = /^(?:al|bin|ibn|van|von|de|da|del|der|la|le|el|abu|ul|wa)$/i;
 
 /** Parse a speaker phrase found at [start, end). Returns null when it is not a plausible speaker. */
 export function parseSpeaker(ctx: ExtractionContext, start: number, end: number): SpeakerRef | null {
@@ -43,6 +66,8 @@ export function parseSpeaker(ctx: ExtractionContext, start: number, end: number)
     const trail = TRAIL.exec(text.slice(s, e)); if (trail) { e -= trail[0].length; changed = true; }
     trim();
   }
+  const channel = CHANNEL.exec(text.slice(s, e));
+  if (channel && channel.index > 0) { e = s + channel.index; trim(); }
   if (e <= s) return null;
   const phrase = text.slice(s, e);
   if (phrase.split(/\s+/).length > 30) return null;
@@ -52,7 +77,7 @@ export function parseSpeaker(ctx: ExtractionContext, start: number, end: number)
     return { ...base, kind: 'pronoun', core: l, plural: l === 'they' || l === 'we' };
   }
   // the core ends at the first comma or relative pronoun; what follows is apposition or description
-  const coreM = /,|\s(?:who|whom|which|whose)\s/.exec(phrase);
+  const coreM = /,|\s\(|\s(?:who|whom|which|whose)\s/.exec(phrase);
   const coreEnd = s + (coreM ? coreM.index : phrase.length);
   const core = text.slice(s, coreEnd).trim();
   const words = core.split(/\s+/);
@@ -60,6 +85,8 @@ export function parseSpeaker(ctx: ExtractionContext, start: number, end: number)
   const definite = /^(the|this|that)$/i.test(words[0] ?? '');
   const capital = (w: string) => /^[\p{Lu}\d]/u.test(w);
   const pseudonym = PSEUDONYM.exec(phrase)?.[1] ?? null;
+  // "Mariam (not her real name)", "Ahmed, who spoke under a pseudonym": the name itself is the pseudonym
+  const selfPseudonym = (name: string, after: number) => pseudonym ?? (PSEUDONYM_SELF.test(text.slice(after, e)) ? name : null);
   const inCore = (m: Mention) => m.start >= s && m.end <= coreEnd;
   const coreMentions = ctx.mentions.filter(inCore);
 
@@ -74,28 +101,40 @@ export function parseSpeaker(ctx: ExtractionContext, start: number, end: number)
         const app = describe(ctx, coreEnd + 1, e, true);
         role = app.role ?? role; affiliation = app.affiliation ?? affiliation;
       }
-      return { ...base, kind: 'name', core: person.text, mention: person, role, affiliation, definite: false, plural: false, pseudonym };
+      return { ...base, kind: 'name', core: person.text, mention: person, role, affiliation, definite: false, plural: false,
+        pseudonym: selfPseudonym(person.text, coreEnd) };
     }
   }
   // a name: every word of the core (after an optional "the") capitalised, last word not a role noun ("UN report")
+  // ("Residents said", "Witnesses told AFP" at a sentence start are descriptions; "the Foreign Ministry" is a name)
   const last = bare[bare.length - 1] ?? '';
+  const namedHead = coreMentions.find((m) => (m.type === 'PERSON' || m.type === 'ORG') && m.end === coreEnd);
   if (bare.length && bare.every((w) => capital(w) || /^(al|bin|ibn|van|von|de|da|del|der|la|le|el|of|and|for|the|abu|ul)$/i.test(w)) && capital(bare[0])
-      && (!ROLE_HEADS.has(last.toLowerCase()) || coreMentions.some((m) => m.type === 'PERSON' && m.end === coreEnd))) {
+      && (!ROLE_HEADS.has(singular(last)) || namedHead)) {
     // the person in the phrase, else its longest name
     const best = coreMentions.filter((m) => m.type !== 'NORP')
       .sort((a, b) => Number(b.type === 'PERSON') - Number(a.type === 'PERSON') || (b.end - b.start) - (a.end - a.start))[0] ?? null;
     // a title before the name gives the role ("President Joe Biden", "General Sadat")
     let role: string | null = ROLE_HEADS.has(bare[0].toLowerCase()) && bare.length > 1 ? singular(bare[0]) : null;
+    // an organisation named by its institution ("the Foreign Ministry") has that institution as its role
+    if (best?.type === 'ORG' && best.end === coreEnd && INSTITUTION_HEADS.has(singular(last)) && !isPluralHead(last)) role = singular(last);
     let affiliation: string | null = null;
     if (coreM && coreM[0] === ',') {
       const app = describe(ctx, coreEnd + 1, e, true);
       role = app.role ?? role; affiliation = app.affiliation;
     }
-    return { ...base, kind: 'name', core: best ? best.text : bare.join(' '), mention: best, role, affiliation, definite: false,
-      plural: false, pseudonym };
+    const name = best ? best.text : bare.join(' ');
+    return { ...base, kind: 'name', core: name, mention: best, role, affiliation, definite: false,
+      plural: false, pseudonym: best?.type === 'ORG' ? pseudonym : selfPseudonym(name, coreEnd) };
   }
   const d = describe(ctx, s, coreEnd);
   if (!d.role) return null;
+  // "the group's leader, Bertrand Bisimwa", "the army's spokesman, Col. X": the person named in apposition is the speaker
+  if (coreM && coreM[0] === ',' && !d.plural && !DOCUMENT_HEADS.has(d.role)) {
+    const n = appositiveName(ctx, coreEnd + 1, e);
+    if (n) return { ...base, kind: 'name', core: n.text, mention: n.mention, role: d.role, affiliation: d.affiliation, definite: false,
+      plural: false, pseudonym: selfPseudonym(n.text, n.end) };
+  }
   // "Public Ombudsman Nadia Cruz’s office": an institution of a named person speaks for that person, on the record
   const owner = coreMentions.find((m) => m.type === 'PERSON' && /^['’]s?\s/.test(text.slice(m.end, coreEnd + 1)));
   if (owner && INSTITUTION_HEADS.has(d.role) && !d.plural) {
@@ -104,6 +143,26 @@ export function parseSpeaker(ctx: ExtractionContext, start: number, end: number)
   }
   return { ...base, kind: 'descriptor', core, role: d.role, affiliation: d.affiliation, definite, plural: d.plural, pseudonym,
     document: DOCUMENT_HEADS.has(d.role) };
+}
+
+/** A person's name (after optional titles) filling the chunk that starts at `s` (up to a comma, bracket or `e`). */
+function appositiveName(ctx: ExtractionContext, s: number, e: number): { text: string; mention: Mention | null; end: number } | null {
+  const text = ctx.nlp.text;
+  const cut = /,|\s\(|\s[–—]\s/.exec(text.slice(s, e));
+  let a = s, b = cut ? s + cut.index : e;
+  while (a < b && /\s/.test(text[a])) a++;
+  while (b > a && /[\s.]/.test(text[b - 1]) && !/\b\p{Lu}\.$/u.test(text.slice(a, b))) b--;
+  if (b <= a) return null;
+  const title = NAME_TITLE.exec(text.slice(a, b))![0].length;
+  const inside = ctx.mentions.filter((m) => m.start < b && m.end > a);
+  const person = inside.find((m) => m.type === 'PERSON' && m.end === b && m.start >= a && !text.slice(a, m.start).replace(NAME_TITLE, '').trim());
+  if (person) return { text: person.text, mention: person, end: b };
+  if (inside.length) return null;
+  // no entities: two to four capitalised words, none a role noun ("Patrick Mulumba")
+  const ws = text.slice(a + title, b).split(/\s+/);
+  if (ws.length < 2 || ws.length > 4 || !ws.every((w) => /^\p{Lu}\p{Ll}/u.test(w) || PARTICLE.test(w))
+      || ws.some((w) => ROLE_HEADS.has(singular(w)) || DETERMINERS.has(w.toLowerCase()))) return null;
+  return { text: ws.join(' '), mention: null, end: b };
 }
 
 /** The title words before a name ("U.S. Attorney", "Kremlin spokesman", "Foreign Minister"): its role and affiliation,
@@ -155,7 +214,8 @@ function describe(ctx: ExtractionContext, s: number, e: number, apposition = fal
     if (/^[\p{Ll}]/u.test(w) && !DETERMINERS.has(l)) lastLower = l;
     // the head is the last role noun before any prepositional phrase ("Afghan spy official", "military official");
     // an apposition may write it in title case ("Michael Sims, CEO and Founder of X")
-    if ((/^[\p{Ll}]/u.test(w) || apposition) && ROLE_HEADS.has(singular(l))) {
+    // (or as the first word of a sentence: "Residents said", "Witnesses told AFP")
+    if ((/^[\p{Ll}]/u.test(w) || apposition || m.index === 0) && ROLE_HEADS.has(singular(l))) {
       role = singular(l); plural = isPluralHead(l);
       // "vice president", "deputy minister": the office is the compound
       const prev = /([\p{L}]+)[\s-]+$/u.exec(seg.slice(0, m.index!))?.[1]?.toLowerCase();
@@ -187,8 +247,13 @@ const wordsOf = (s: string) => norm(s).split(/\s+/).filter(Boolean);
 export class SourceRegistry {
   readonly entries: Entry[] = [];
 
+  /** `pseudonyms`: normalised names the text declares not to be real ones (pseudonymsIn) */
+  constructor(private readonly pseudonyms: Set<string> = new Set()) {}
+
   /** Find or create the source a (non-pronoun) speaker phrase refers to. `context` is the attribution sentence. */
   resolve(ref: SpeakerRef, context: string): Entry {
+    // "Ahmed said", after "a fighter who asked to be identified only as Ahmed": still the pseudonymous source
+    if (ref.kind === 'name' && !ref.pseudonym && ref.mention?.type !== 'ORG' && this.pseudonyms.has(norm(ref.core))) ref = { ...ref, pseudonym: ref.core };
     const found = ref.kind === 'name' ? this.byName(ref) : this.byDescription(ref);
     const entry = found ?? this.create(ref);
     for (const w of wordsOf(context + ' ' + ref.text)) entry.context.add(w);
@@ -200,11 +265,13 @@ export class SourceRegistry {
 
   private create(ref: SpeakerRef): Entry {
     const named = ref.kind === 'name' && !ref.pseudonym;
-    const anonymous = ref.kind === 'descriptor' ? !((ref.document || ref.owned) && ref.affiliation) || !!ref.pseudonym : false;
+    // a singular institution ("the interior ministry", "the army") speaks on the record; people without a name do not
+    const institution = ref.kind === 'descriptor' && !ref.plural && !!ref.role && INSTITUTION_HEADS.has(ref.role) && !ROLE_PEOPLE.has(ref.role);
+    const anonymous = !!ref.pseudonym || (ref.kind === 'descriptor' && !((ref.document || ref.owned) && ref.affiliation) && !institution);
     const entry: Entry = {
       id: '', entity: named || ref.owned ? ref.mention?.entity ?? null : null,
-      // a named source keeps its appositive; a name with no entity keeps the name itself
-      description: ref.kind === 'name' ? (ref.text !== ref.core ? ref.text : ref.mention ? null : ref.core) : ref.text,
+      // a named source keeps its appositive; a name with no entity keeps the name itself (and a pseudonym is always kept)
+      description: ref.kind === 'name' ? (ref.text !== ref.core || ref.pseudonym ? ref.text : ref.mention ? null : ref.core) : ref.text,
       anonymous, affiliation: ref.affiliation, role: ref.role, quotes: [],
       names: new Set(ref.kind === 'name' ? [norm(ref.core)] : []), context: new Set(), plural: ref.plural, named,
     };
@@ -251,6 +318,25 @@ export class SourceRegistry {
     });
     return best;
   }
+}
+
+/** Institution heads that also name groups of people ("group", "team", "party"): still anonymous without a name. */
+const ROLE_PEOPLE = new Set(['group', 'team', 'party', 'forces', 'police', 'authorities', 'authority', 'coalition', 'campaign', 'service', 'firm', 'company']);
+
+/** The organisation a definite institution description refers back to: "the ministry said" after "the Foreign Ministry"
+ *  (the most recent organisation mention whose name holds the head and every modifier of the description). */
+export function institutionAntecedent(ctx: ExtractionContext, ref: SpeakerRef, pos: number): SpeakerRef | null {
+  if (ref.kind !== 'descriptor' || !ref.definite || ref.plural || !ref.role || ref.document || ref.owned) return null;
+  if (!INSTITUTION_HEADS.has(ref.role) || ROLE_PEOPLE.has(ref.role)) return null;
+  const want = wordsOf(ref.core).filter((w) => !DETERMINERS.has(w)).map(singular);
+  const orgs = ctx.mentions.filter((m) => m.type === 'ORG' && m.end <= pos).sort((a, b) => b.start - a.start);
+  for (const m of orgs) {
+    const ws = new Set(wordsOf(m.text).map(singular));
+    if (want.every((w) => ws.has(w) || [...ws].some((x) => x.startsWith(w.slice(0, 5)) && w.length > 5))) {
+      return { ...ref, kind: 'name', core: m.text, mention: m, definite: false, affiliation: null };
+    }
+  }
+  return null;
 }
 
 const OFFICE_MODIFIERS = /^(?:vice|deputy|prime|assistant|under|lieutenant|former|acting|interim|foreign|defense|defence|interior|finance|justice|attorney)$/;
