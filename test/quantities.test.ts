@@ -60,3 +60,32 @@ test('years, dates, clock times, names, codes and phone numbers are not quantiti
 test('a count of years is a quantity, the year itself is not', () => {
   assert.deepEqual(quantities('After 20 years of war, in 2021, they left.'), [['20', 20, 20, 'years']]);
 });
+
+// Amounts with a scale word or suffix, currency signs and codes, and the forms translated copy uses.
+const SCALED: [string, (string | number | null)[][]][] = [
+  ['The government budgeted $25 million for drones.', [['$25 million', 25e6, 25e6, 'dollars']]],
+  ['The fund pledged 25m to the region.', [['25m', 25e6, 25e6, null]]],
+  ['The bank lent Kenya $1.2 billion.', [['$1.2 billion', 1.2e9, 1.2e9, 'dollars']]],
+  ['Some half a million people have fled.', [['Some half a million', 5e5, 5e5, 'people']]],
+  ['The country spent $25-million on arms.', [['$25-million', 25e6, 25e6, 'dollars']]],
+  ['A 25-million-dollar plan was adopted.', [['25-million', 25e6, 25e6, 'dollar']]],
+  ['They paid $ 25 million in ransom.', [['$ 25 million', 25e6, 25e6, 'dollars']]],
+  ['The World Bank released USD 25 million.', [['USD 25 million', 25e6, 25e6, 'dollars']]],
+  ['Police recovered KSh 25 million from the suspects.', [['KSh 25 million', 25e6, 25e6, 'Kenyan shillings']]],
+  ['Kenya lost Sh25 million in the scam.', [['Sh25 million', 25e6, 25e6, 'shillings']]],
+  ['The fund holds 25 mln dollars.', [['25 mln', 25e6, 25e6, 'dollars']]],
+  ['The fighting displaced 25 millions of people.', [['25 millions', 25e6, 25e6, null]]],
+  ['They received 1,2 billion francs.', [['1,2 billion', 1.2e9, 1.2e9, 'francs']]],
+  ['Nearly 25 000 people fled to Goma.', [['Nearly 25 000', 25000, 25000, 'people']]],
+  ['The war displaced 25.000.000 people.', [['25.000.000', 25e6, 25e6, 'people']]],
+  ['The EU pledged €25 million ($27 million) for refugees.', [['€25 million', 25e6, 25e6, 'euros'], ['$27 million', 27e6, 27e6, 'dollars']]],
+];
+
+test('scaled amounts: number + scale word or suffix, currency signs and codes, translated forms', () => {
+  for (const [sentence, expected] of SCALED) assert.deepEqual(quantities(sentence), expected, sentence);
+});
+
+test('currency codes need a number; a bracketed bare number is still not a quantity', () => {
+  assert.deepEqual(quantities('The USD weakened and the Sh fell.'), []);
+  assert.deepEqual(quantities('The ruling (5) was cited.'), []);
+});

@@ -21,8 +21,16 @@ const UNITS: Record<string, number> = {
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 };
 const SCALES: Record<string, number> = { hundred: 1e2, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const SUFFIX_SCALES: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12 };
-const CURRENCIES: [RegExp, string][] = [[/US\$|\$/y, 'dollars'], [/€/y, 'euros'], [/£/y, 'pounds'], [/¥/y, 'yen'], [/Rs\.?\s?/y, 'rupees']];
+const SUFFIX_SCALES: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, bln: 1e9, tn: 1e12 };
+// Currency signs and codes written before the amount ("$ 25", "USD 25", "KSh25", "Sh 25"); a space may follow.
+const CURRENCIES: [RegExp, string][] = [
+  [/(?:US|A|C|NZ|HK)?\$\s?/y, 'dollars'], [/USD\s?/y, 'dollars'], [/(?:€|EUR\s?)\s?/y, 'euros'], [/(?:£|GBP\s?)\s?/y, 'pounds'],
+  [/¥\s?/y, 'yen'], [/(?:Rs\.?|INR|₹)\s?/y, 'rupees'], [/(?:KSh|Ksh|KShs|Kshs|KES)\.?\s?/y, 'Kenyan shillings'],
+  [/(?:TSh|Tsh|TZS)\.?\s?/y, 'Tanzanian shillings'], [/(?:USh|UGX)\.?\s?/y, 'Ugandan shillings'], [/Shs?\.?\s?/y, 'shillings'],
+  [/(?:₦|NGN\s?)/y, 'naira'], [/(?:CHF|SFr\.?)\s?/y, 'Swiss francs'], [/(?:FCFA|CFA)\s?/y, 'CFA francs'], [/(?:ZAR\s?)/y, 'rand'],
+];
+/** Where a currency prefix may start: a sign, or a code that is glued to or spaced from a numeral. */
+const CURRENCY_TRIGGER = String.raw`(?:US|A|C|NZ|HK)?\$|[€£¥₹₦]|\b(?:USD|EUR|GBP|INR|KES|KShs?|Kshs?|TSh|Tsh|TZS|USh|UGX|Shs?|NGN|CHF|SFr|FCFA|CFA|ZAR|Rs)\.?\s?(?=\d)`;
 
 const LOWER_BOUND = /\b(?:more than|over|at least|upwards of|in excess of|no fewer than|no less than|well over|just over)\s+$/i;
 const UPPER_BOUND = /\b(?:fewer than|less than|under|up to|at most|no more than|as many as|as much as|just under)\s+$/i;
@@ -89,14 +97,21 @@ function parseNumeral(text: string, at: number): Atom | null {
     const c = sticky(re, text, pos);
     if (c) { unit = name; pos += c[0].length; break; }
   }
-  const n = sticky(/(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]*\d)/, text, pos);
+  // "1,2 billion" (a decimal comma, as machine-translated French copy writes it) before a scale word
+  const comma = sticky(/(\d{1,3}),(\d{1,2})(?=[\s-]?(?:million|billion|trillion)s?\b)/i, text, pos);
+  // "25 000" / "25\u00a0000": thousands grouped by spaces (not "in 2020 100 ...": the first group has 1-3 digits)
+  const spaced = comma ? null : sticky(/(\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+)(?![\d.,]|[\u00a0\u202f\u2009 ]\d)/, text, pos);
+  // "25.000.000": thousands grouped by full stops (two groups or more, so never a decimal)
+  const dotted = comma || spaced ? null : sticky(/(\d{1,3}(?:\.\d{3}){2,})(?![\d.,]*\d)/, text, pos);
+  const n = comma ?? spaced ?? dotted ?? sticky(/(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]*\d)/, text, pos);
   if (!n) return null;
-  let value = parseFloat((n[1] + (n[2] ?? '')).replace(/,/g, ''));
+  let value = comma ? parseFloat(`${n[1]}.${n[2]}`) : dotted ? parseFloat(n[1].replace(/\./g, '')) : parseFloat((n[1] + (n[2] ?? '')).replace(/[,\u00a0\u202f\u2009 ]/g, ''));
   let end = pos + n[0].length, scaled = false;
-  const glued = sticky(unit ? /(bn|mn|tn|m|k|b)\b/i : /(bn|mn|tn|m|k)\b/, text, end); // "4K" is a resolution
-  const spelled = sticky(/\s?(hundred|thousand|million|billion|trillion)\b/i, text, end);
+  const glued = sticky(unit ? /\s?(mln|bln)\.?(?=\s|$)|(bn|mn|tn|m|k|b)\b/iy : /\s?(mln|bln)\.?(?=\s|$)|(bn|mn|tn|m|k)\b/y, text, end); // "4K" is a resolution
+  // "25 million", "$25-million", and the plural "25 millions" of translated copy
+  const spelled = sticky(/[\s-]?(hundred|thousand|million|billion|trillion)s?\b/i, text, end);
   if (spelled) { value *= SCALES[spelled[1].toLowerCase()]; end += spelled[0].length; scaled = true; }
-  else if (glued && (unit || glued[1] !== 'b')) { value *= SUFFIX_SCALES[glued[1].toLowerCase()]; end += glued[0].length; scaled = true; }
+  else if (glued && (unit || glued[2] !== 'b')) { value *= SUFFIX_SCALES[(glued[1] ?? glued[2]).toLowerCase()]; end += glued[0].length; scaled = true; }
   return { start: at, end, value: Math.round(value * 1e6) / 1e6, scaled, vague: false, unit };
 }
 
@@ -160,7 +175,7 @@ export function extractQuantities(nlp: NlpDocument, times: TimeExpr[] = []): Qua
 
   interface Found { start: number; end: number; low: number | null; high: number | null; unit: string | null; unitFromNext: boolean }
   const found: Found[] = [];
-  const trigger = /US\$|[$€£¥]|\bRs\.?\s?(?=\d)|\d|\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|millions|billions|tens|several|a few|an?|half)\b/gi;
+  const trigger = new RegExp(String.raw`${CURRENCY_TRIGGER}|\d|` + /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|millions|billions|tens|several|a few|an?|half)\b/.source, 'gi');
   for (let m: RegExpExecArray | null; (m = trigger.exec(text));) {
     const at = m.index;
     const a = parseAtom(text, at);
@@ -173,7 +188,8 @@ export function extractQuantities(nlp: NlpDocument, times: TimeExpr[] = []): Qua
     if (/(?:^|\n)\s*$/.test(before) && /^\.\s/.test(text.slice(a.end))) continue; // list items: "1. ..." 
     if (/^(?:[/:]\d|(?:st|nd|rd|th)\b|\p{L})/u.test(text.slice(a.end)) && !GLUED_UNITS.test(text.slice(a.end))) continue;
     // tables and score lines ("5040 5 1 17", "7-6 (5)"): numbers next to numbers, or alone in brackets
-    if (/\d[ \t]+$/.test(before) || /^[ \t]+\d/.test(text.slice(a.end)) || (/\($/.test(before) && /^\)/.test(text.slice(a.end)))) continue;
+    // (a bracketed amount with a currency or a scale is a conversion: "€25 million ($27 million)")
+    if (/\d[ \t]+$/.test(before) || /^[ \t]+\d/.test(text.slice(a.end)) || (/\($/.test(before) && /^\)/.test(text.slice(a.end)) && !a.unit && !a.scaled)) continue;
     if (/^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|ET\b|EST\b|hrs\b|o'clock\b)/i.test(text.slice(a.end))) continue;
     // "Article 5", "Resolution 2254", "Boeing 737": a capitalised word right before the number names it
     const prevWord = /([A-Za-z]\w*)\s+$/.exec(before);
