@@ -66,3 +66,14 @@ test('lexicons: Nazi forms and neo-Nazis are NORP groups; short title abbreviati
   for (const t of ['Cmdr.', 'Cmdr', 'Lt.', 'Gen.', 'Sgt.', 'Rep.', 'Sen.', 'Gov.', 'Dr.', 'Secretary of State', 'Attorney General', 'Interim Police Chief']) assert.ok(isTitle(t), t);
   assert.ok(!isTitle('Robertson'));
 });
+
+test('French exonyms and common-word list', async () => {
+  const { lookupPlaces, isCommonWord, foldDiacritics } = await import('../src/gazetteer/index.js');
+  for (const [fr, cc] of [['Tchad', 'TD'], ['Soudan', 'SD'], ['Irak', 'IQ'], ['Syrie', 'SY'], ['Liban', 'LB'], ['Sud-Kivu', 'CD'], ['Democratic Republic of Congo', 'CD']]) {
+    const ps = lookupPlaces(fr);
+    assert.ok(ps.length >= 1 && ps.every((p) => p.country === cc), `${fr}: ${JSON.stringify(ps.map((p) => p.country))}`);
+  }
+  assert.equal(isCommonWord('Residents'), true);
+  assert.equal(isCommonWord('Kabul'), false);
+  assert.equal(foldDiacritics('Tshisékédi'), 'Tshisekedi');
+});

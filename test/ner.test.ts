@@ -14,7 +14,7 @@ import { LABELS, LABEL_ID, loadModel, Model, NerModel, NL, viterbi } from '../sr
 import { chunks, conllDocs, parseConllLines, score, writeConll, type ConllDoc } from '../src/ner/conll.js';
 import { trainModel } from '../src/ner/train.js';
 import { tagDoc } from '../src/ner/tagger.js';
-import { MODEL_ID, mapType, nerTokens, recognize } from '../src/ner/index.js';
+import { MODEL_ID, codeNames, joinOfNames, mapType, nerTokens, recognize } from '../src/ner/index.js';
 import { analyzeText } from '../src/nlp/index.js';
 import { runCli } from './helpers.js';
 
@@ -262,4 +262,37 @@ test('recognize: wink tokens re-joined at hyphens, types mapped onto the record'
   assert.equal(mapType('MISC', ['Windows']), null);
   assert.equal(mapType('LOC', ['Kabul']), 'GPE');
   assert.equal(key1(0, 0) !== 0, true);
+});
+
+test('long "X of Y" names are joined across lower-case connectors (org head word or acronym after)', () => {
+  const toks = (s: string) => s.split(' ');
+  const span = (t: string[], cs: { start: number; end: number; type: string }[]) => cs.map((c) => `${t.slice(c.start, c.end).join(' ')}/${c.type}`);
+  let t = toks('The Alliance of Sahel States met .');
+  assert.deepEqual(span(t, joinOfNames([{ start: 1, end: 2, type: 'ORG' }, { start: 3, end: 5, type: 'LOC' }], t)), ['Alliance of Sahel States/ORG']);
+  t = toks('the Democratic Forces for the Liberation of Rwanda ( FDLR ) attacked');
+  assert.deepEqual(span(t, joinOfNames([{ start: 1, end: 3, type: 'ORG' }, { start: 5, end: 8, type: 'ORG' }, { start: 9, end: 10, type: 'ORG' }], t)),
+    ['Democratic Forces for the Liberation of Rwanda/ORG', 'FDLR/ORG']);
+  // no org head and no acronym: "Mali of Keita" stays apart; a complete name followed by its country stays apart
+  t = toks('Bamako of Mali said');
+  assert.deepEqual(span(t, joinOfNames([{ start: 0, end: 1, type: 'LOC' }, { start: 2, end: 3, type: 'LOC' }], t)), ['Bamako/LOC', 'Mali/LOC']);
+  t = toks('the Rapid Support Forces of Sudan said');
+  assert.deepEqual(span(t, joinOfNames([{ start: 1, end: 4, type: 'ORG' }, { start: 5, end: 6, type: 'LOC' }], t)), ['Rapid Support Forces/ORG', 'Sudan/LOC']);
+  // "and" joins only when an acronym follows; persons are never swallowed
+  t = toks('the Council of Europe and Russia');
+  assert.deepEqual(span(t, joinOfNames([{ start: 1, end: 2, type: 'ORG' }, { start: 3, end: 4, type: 'LOC' }, { start: 5, end: 6, type: 'LOC' }], t)), ['Council of Europe/ORG', 'Russia/LOC']);
+});
+
+test('alphanumeric names: codes in organisation context, operation numbers; product codes are not names', () => {
+  const span = (s: string) => { const t = s.split(' '); return (cs: { start: number; end: number; type: string }[]) => codeNames(cs, t).map((c) => `${t.slice(c.start, c.end).join(' ')}/${c.type}`); };
+  assert.deepEqual(span('the M18 rebels seized Sake')([]), ['M18/ORG']);
+  assert.deepEqual(span('M23 took the town')([]), ['M23/ORG']); // a listed organisation
+  assert.deepEqual(span('the G7 leaders met')([]), ['G7/ORG']);
+  assert.deepEqual(span('the A4 road was closed')([]), []);
+  assert.deepEqual(span('the US sent F-16 fighters')([]), []);
+  assert.deepEqual(span('Operation Sokola 2 began')([{ start: 0, end: 2, type: 'ORG' }]), ['Operation Sokola 2/EVENT']);
+  assert.deepEqual(span('troops began Operation Sokola 2 in May')([]), ['Operation Sokola 2/EVENT']);
+  const text = 'The M23 rebels and the Democratic Forces for the Liberation of Rwanda (FDLR) clashed near Goma.';
+  const found = recognize(analyzeText(text));
+  assert.ok(found.some((m) => m.text === 'M23' && m.type === 'ORG'), JSON.stringify(found));
+  assert.ok(found.some((m) => m.text === 'Democratic Forces for the Liberation of Rwanda' && m.type === 'ORG'), JSON.stringify(found));
 });

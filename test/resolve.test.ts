@@ -344,3 +344,48 @@ test('a long name introduced by ", or ACR" (mixed case too) is recovered when th
   assert.equal(r.entityOf('U.S.')?.type, 'GPE');
   assert.notEqual(r.entityOf('U.S.')?.id, r.entityOf('Maghawir al Thawra')?.id);
 });
+
+test('two nationality/group words side by side are two NORP mentions; a listed two-word form stays one', () => {
+  const text = 'Iraqi Shia militias fired rockets. North Korean troops watched. The Iraqi Army responded.';
+  const r = run(text, [['Iraqi Shia', 'NORP'], ['North Korean', 'NORP'], ['Iraqi Army', 'ORG']]);
+  assert.ok(r.mentions.some((m) => m.text === 'Iraqi' && m.type === 'NORP'));
+  assert.ok(r.mentions.some((m) => m.text === 'Shia' && m.type === 'NORP'));
+  assert.ok(!r.mentions.some((m) => m.text === 'Iraqi Shia'));
+  assert.ok(r.mentions.some((m) => m.text === 'North Korean'));
+  assert.equal(r.entityOf('Iraqi Army')?.type, 'ORG');
+});
+
+test('page chrome is never an entity: URLs, domains, copyright lines', () => {
+  const text = 'Read more at www.example.com or example.org today. Copyright 2024 Example Media. All rights reserved. Kabul was quiet.';
+  const r = run(text, [['www.example.com', 'ORG'], ['example.org', 'ORG'], ['Copyright', 'ORG'], ['All rights reserved', 'ORG'], ['Kabul', 'GPE']]);
+  assert.deepEqual(r.entities.map((e) => e.name), ['Kabul']);
+});
+
+test('a lone common word at a sentence start is dropped unless the document uses it as a name', () => {
+  const text = 'The town was shelled.\nMarriage is rare in the camps. Residents fled. Said Khan spoke. Later Said returned.';
+  const r = run(text, [['Marriage', 'PERSON'], ['Residents', 'ORG'], ['Said Khan', 'PERSON'], ['Said', 'PERSON']]);
+  assert.ok(!r.entities.some((e) => e.name === 'Marriage'));
+  assert.ok(!r.entities.some((e) => e.name === 'Residents'));
+  assert.ok(r.entities.some((e) => e.name === 'Said Khan'));
+});
+
+test('stacked and French titles are not part of names; a title before an unknown ORG makes a person', () => {
+  const text = 'Lt. Col. Guillaume Njike spoke. Maj.-Gen. Peter Cirimwami was killed. Selon le général Sylvain Ekenge, the rebels fled. Njike added more.';
+  const r = run(text, [['Lt. Col. Guillaume Njike', 'PERSON'], ['Maj.-Gen. Peter Cirimwami', 'PERSON'], ['Sylvain Ekenge', 'ORG'], ['Njike', 'PERSON']]);
+  assert.equal(r.entityOf('Lt. Col. Guillaume Njike')!.name, 'Guillaume Njike');
+  assert.equal(r.entityOf('Njike'), r.entityOf('Lt. Col. Guillaume Njike'));
+  assert.equal(r.entityOf('Maj.-Gen. Peter Cirimwami')!.name, 'Peter Cirimwami');
+  assert.equal(r.entityOf('Sylvain Ekenge')!.type, 'PERSON');
+});
+
+test('curated armed groups: aliases, acronyms and subtypes; French spellings fold onto English ones', () => {
+  const text = 'The Popular Mobilization Forces and Kataib Hezbollah fired rockets. The PMF denied it. Kagamé met Paul Kagame. Fighting spread in Nord-Kivu.';
+  const r = run(text, [['Popular Mobilization Forces', 'ORG'], ['Kataib Hezbollah', 'PERSON'], ['PMF', 'ORG'], ['Kagamé', 'PERSON'], ['Paul Kagame', 'PERSON'], ['Nord-Kivu', 'GPE']]);
+  assert.equal(r.entityOf('PMF'), r.entityOf('Popular Mobilization Forces'));
+  assert.equal(r.entityOf('PMF')!.subtype, 'armed_group');
+  assert.equal(r.entityOf('Kataib Hezbollah')!.type, 'ORG');
+  assert.equal(r.entityOf('Kataib Hezbollah')!.subtype, 'armed_group');
+  assert.equal(r.entityOf('Kagamé'), r.entityOf('Paul Kagame'));
+  assert.equal(r.entityOf('Nord-Kivu')!.geo?.country, 'CD');
+  assert.equal(r.entityOf('Nord-Kivu')!.geo?.feature, 'admin1');
+});

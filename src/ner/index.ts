@@ -5,7 +5,7 @@ import { chunks, type Chunk } from './conll.js';
 import { GAZ_BIT, loadGazetteer } from './gazetteer.js';
 import { LABELS } from './model.js';
 import { getModel, tagDocIds } from './tagger.js';
-import { lookupNorp, lookupOrg } from '../gazetteer/index.js';
+import { lookupNorp, lookupOrg, lookupPlaces } from '../gazetteer/index.js';
 
 export const MODEL_ID = 'perceptron-conll03-v1';
 
@@ -38,6 +38,7 @@ const EVENT_HEAD = /^(war|wars|olympics|games|cup|championships?|summit|revoluti
 /** Map a CoNLL class onto the record's entity types; null drops the span. */
 export function mapType(conllType: string, tokens: string[]): EntityType | null {
   switch (conllType) {
+    case 'EVENT': return 'EVENT';
     case 'PER': return 'PERSON';
     case 'ORG': return 'ORG';
     case 'LOC': return 'GPE'; // finer GPE/LOC typing is the resolve stage's job
@@ -77,6 +78,85 @@ function adjust(cs: Chunk[], toks: string[]): Chunk[] {
   return out;
 }
 
+const CONNECTOR = /^(of|for|the|and|de|du|des|d'|la|le|al|el)$/;
+const JOIN_CONNECTOR = /^(of|for|de|du|des)$/;
+const ORG_HEAD_WORD = /^(Alliance|Forces|Force|Front|Movement|Council|Union|Army|Party|Brigades?|Organi[sz]ation|Committee|Coalition|League|Federation|Association|Congress|Assembly|Ministry|Department|Commission|Authority|Agency|Office|Institute|Court|Corps|Guards?|Mission|Command|Confederation|Community|Bureau|Directorate|Society|Foundation|Group|Union|Network|Centre|Center)$/;
+const CAP = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
+
+/**
+ * Long "X of Y" names the tagger cuts or splits ("Alliance of Sahel States", "Democratic Forces for the
+ * Liberation of Rwanda"): join a name span across lower-case connectors to the following capitalised run
+ * when the first span has an organisation head word or an acronym in parentheses follows the whole.
+ */
+export function joinOfNames(cs: Chunk[], toks: string[]): Chunk[] {
+  const gaz = loadGazetteer();
+  const out: Chunk[] = [];
+  for (let i = 0; i < cs.length; i++) {
+    const c = { ...cs[i] };
+    out.push(c);
+    if (c.type === 'PER') continue;
+    const first = toks.slice(c.start, c.end);
+    let end = c.end, k = c.end, joined = false;
+    for (;;) {
+      let g = k;
+      while (g < toks.length && CONNECTOR.test(toks[g])) g++;
+      if (g === k || g - k > 3 || !toks.slice(k, g).some((t) => JOIN_CONNECTOR.test(t))) break;
+      let e = g;
+      while (e < toks.length && CAP.test(toks[e]) && !(gaz.word(toks[e].toLowerCase()) & GAZ_BIT.title) && !cs.some((x) => x.type === 'PER' && e >= x.start && e < x.end)) e++;
+      if (e === g) break;
+      const hasAnd = toks.slice(k, g).includes('and');
+      const acr = toks[e] === '(' && /^[A-Z][A-Za-z]{1,7}$/.test(toks[e + 1] ?? '') && toks[e + 2] === ')';
+      const head = ORG_HEAD_WORD.test(first[first.length - 1]) || ORG_HEAD_WORD.test(first[0]);
+      if (!(head || acr) || (hasAnd && !acr)) break;
+      // "Rapid Support Forces of Sudan": a complete name followed by its country stays apart
+      const tail = toks.slice(g, e).join(' ');
+      if (!acr && first.length >= 2 && e - g <= 3 && lookupPlaces(tail).some((p) => p.feature === 'country' || p.feature === 'admin1')) break;
+      if (!acr && lookupOrg(first.join(' ')) && !lookupOrg(toks.slice(c.start, e).join(' '))) break;
+      end = e; k = e; joined = true;
+    }
+    if (!joined) continue;
+    c.end = end; c.type = 'ORG';
+    while (i + 1 < cs.length && cs[i + 1].start < end) i++;
+  }
+  return out;
+}
+
+const CODE = /^[A-Z]{1,3}\d{1,3}$/;
+const CODE_CUE = /^(rebels?|fighters|militia|militias|group|movement|insurgents?|militants?|forces|troops|leaders?|summit|nations|countries|members?|combatants|coalition|alliance|commanders?|spokesman|spokesperson|delegation|ministers)$/i;
+const PRODUCT_CUE = /^(jets?|aircraft|planes?|fighter|bombers?|helicopters?|tanks?|rifles?|missiles?|rockets?|drones?|launchers?|systems?|engines?|vaccines?|variant|highway|road|motorway|route|phones?|chips?)$/i;
+const OPERATION = /^(Operation|Opération|Mission|Exercise)$/;
+const NUMBER_PART = /^(\d{1,3}|I{1,3}|IV|V|VI{1,3})$/;
+
+/**
+ * Alphanumeric names: a letter+digit code in an organisation context ("the M23 rebels", "G7 leaders") is an ORG
+ * (hyphenated product codes like "F-16" never are); an operation's number belongs to its name ("Operation Sokola 2").
+ */
+export function codeNames(cs: Chunk[], toks: string[]): Chunk[] {
+  const out = cs.map((c) => ({ ...c }));
+  for (const c of out) {
+    const opAt = OPERATION.test(toks[c.start]) || (c.start > 0 && /^operation$/i.test(toks[c.start - 1]));
+    if (opAt && c.type !== 'PER' && NUMBER_PART.test(toks[c.end] ?? '') && !PRODUCT_CUE.test(toks[c.end + 1] ?? '')) c.end++;
+    if (OPERATION.test(toks[c.start]) && c.end - c.start >= 2) c.type = 'EVENT';
+  }
+  for (let i = 0; i < toks.length; i++) {
+    if (!CODE.test(toks[i]) || out.some((c) => i >= c.start && i < c.end)) continue;
+    const next = toks[i + 1] ?? '';
+    const known = !!lookupOrg(toks[i]);
+    if (!known && (!CODE_CUE.test(next) || PRODUCT_CUE.test(next))) continue;
+    out.push({ start: i, end: i + 1, type: 'ORG' });
+  }
+  // "Operation Sokola 2" the tagger missed entirely
+  for (let i = 0; i + 1 < toks.length; i++) {
+    if (!OPERATION.test(toks[i]) || out.some((c) => i + 1 >= c.start && i + 1 < c.end) || !CAP.test(toks[i + 1])) continue;
+    let e = i + 1;
+    while (e < toks.length && CAP.test(toks[e]) && e - i <= 3) e++;
+    if (NUMBER_PART.test(toks[e] ?? '')) e++;
+    if (out.some((c) => c.start < e && c.end > i)) continue;
+    out.push({ start: i, end: e, type: 'EVENT' });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
 /**
  * Document-level person evidence the 1996 training data teaches badly (there, a word tagged both
  * PER and ORG is usually a sports club): a word that ends a multi-word person name or follows a
@@ -103,7 +183,7 @@ export function recognize(nlp: NlpDocument): MentionCandidate[] {
   const all: { c: Chunk; toks: string[]; k: number }[] = [];
   sents.forEach((s, k) => {
     const toks = s.map((t) => t.text);
-    for (const c of adjust(chunks(Array.from(ids[k], (y) => LABELS[y])), toks)) all.push({ c, toks, k });
+    for (const c of codeNames(joinOfNames(adjust(chunks(Array.from(ids[k], (y) => LABELS[y])), toks), toks), toks)) all.push({ c, toks, k });
   });
   personConsistency(all);
   const out: MentionCandidate[] = [];
