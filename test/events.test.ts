@@ -250,3 +250,57 @@ test('abduction: "grabbed the girl" is a capture; "convicted of kidnapping" take
   assert.equal(x.location, w.id('Syria'));
   assert.deepEqual(who(x, 'agent'), [w.id('American')]);
 });
+
+// ---- generalisation: place, time, participants, agreements, precision ----
+
+test('place: the in-text place beats the dateline; a place from an earlier sentence of the paragraph beats it too; "the village of X" is a place', () => {
+  const f = fixture('BAMAKO, Mali (AP) — Gunmen attacked a convoy near Gao on Monday, killing ten soldiers.\nFighting broke out in the Mopti region on Sunday. Militants killed four people there.\nIn the village of Ogossagou, jihadists killed a chief.\nSoldiers were killed on Friday.',
+    [['Bamako', 'GPE', 'BAMAKO'], ['Mali', 'GPE'], ['AP', 'ORG'], ['Gao', 'GPE'], ['Mopti', 'GPE'], ['Ogossagou', 'GPE']],
+    { times: [['Monday', '2021-05-10'], ['Sunday', '2021-05-09'], ['Friday', '2021-05-07']], geo: { Bamako: { country: 'ML', feature: 'city' }, Gao: { country: 'ML', feature: 'city' }, Mopti: { country: 'ML', feature: 'admin1' }, Ogossagou: { country: 'ML', feature: 'city' } } });
+  const evs = run(f);
+  const at = (word: string) => evs.find((e) => f.ctx.doc.text.slice(e.evidence.start, e.evidence.end).includes(word));
+  assert.equal(at('convoy')?.location, f.id('Gao'), JSON.stringify(evs));
+  assert.equal(at('four people')?.location, f.id('Mopti'));
+  assert.equal(at('chief')?.location, f.id('Ogossagou'));
+  assert.equal(at('Friday')?.location, f.id('Bamako'));
+});
+
+test('time: the most specific time of the sentence, and the paragraph lead\'s day over "this year"', () => {
+  const f = fixture('On Tuesday, gunmen killed 12 villagers in Kidal, the deadliest attack this year. Separately, this year rebels abducted a mayor in Menaka.',
+    [['Kidal', 'GPE'], ['Menaka', 'GPE']], { times: [['Tuesday', '2021-05-04'], ['this year', '2021'], ['this year rebels', '2021']] });
+  const evs = run(f);
+  const k = evs.find((e) => e.type === 'killing');
+  assert.equal(k?.time, 't1', JSON.stringify(evs));
+  const c = evs.find((e) => e.type === 'capture');
+  assert.equal(c?.time, 't1', JSON.stringify(evs));
+});
+
+test('participants: an outlet is never a participant; a bare nationality is no agent, "Congolese troops" is; "clashes between X and Y" names both', () => {
+  const f = fixture('Congolese troops attacked the Liberation Front near Goma, Reuters reported. The Congolese attack on Reuters journalists was condemned. There were clashes between the Liberation Front and the Patriotic Army on Monday in Rutshuru.',
+    [['Congolese', 'NORP'], ['Liberation Front', 'ORG'], ['Goma', 'GPE'], ['Reuters', 'ORG'], ['Patriotic Army', 'ORG'], ['Rutshuru', 'GPE']], { times: [['Monday', '2021-05-10']] });
+  const evs = run(f);
+  const all = evs.flatMap((e) => e.participants);
+  assert.ok(!all.some((p) => p.entity === f.id('Reuters')), JSON.stringify(evs));
+  assert.ok(!all.some((p) => p.entity === f.id('Congolese') && !p.description), JSON.stringify(evs));
+  const first = evs.find((e) => e.location === f.id('Goma'))!;
+  assert.deepEqual(who(first, 'agent'), [f.id('Congolese')]);
+  assert.deepEqual(who(first, 'target'), [f.id('Liberation Front')]);
+  const clash = evs.find((e) => e.location === f.id('Rutshuru'))!;
+  assert.deepEqual(clash.participants.map((p) => p.entity).sort(), [f.id('Liberation Front'), f.id('Patriotic Army')].sort());
+});
+
+test('agreements: "announced a ceasefire", "agreed to a truce" and "the declaration both sides signed in May" are agreements, even amid talks', () => {
+  const f = fixture('Talks between the army and the Rapid Force resumed in Jeddah. The army announced a ceasefire on Monday. The Rapid Force agreed to a truce. Neither side honoured the declaration both sides signed in May.',
+    [['Rapid Force', 'ORG'], ['Jeddah', 'GPE']], { times: [['Monday', '2021-05-10'], ['May', '2020-05']] });
+  const evs = run(f);
+  const ag = evs.filter((e) => e.type === 'agreement');
+  assert.ok(ag.some((e) => e.time === 't1'), JSON.stringify(evs.map((e) => [e.type, e.time])));
+  assert.ok(ag.some((e) => e.time === 't2'), JSON.stringify(evs.map((e) => [e.type, e.time])));
+  assert.ok(evs.some((e) => e.type === 'negotiation'));
+});
+
+test('precision: generic or aggregate attacks and seized weapons are no events', () => {
+  const f = fixture('Attacks on civilians have increased in Ituri. The group has carried out dozens of attacks this year in Ituri. Such attacks are common in Ituri. Police seized weapons and ammunition in Bunia on Monday.',
+    [['Ituri', 'GPE'], ['Bunia', 'GPE']], { times: [['this year', '2021'], ['Monday', '2021-05-10']] });
+  assert.deepEqual(run(f).map((e) => e.type), []);
+});

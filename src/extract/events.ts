@@ -38,12 +38,13 @@ const TRIGGERS: Trigger[] = [
   { type: 'training', seq: ['train'], conf: 0.8, guard: realTraining },
   { type: 'agreement', seq: ['peace|ceasefire', 'deal|agreement|accord'], conf: 0.9 },
   { type: 'agreement', seq: ['deal|agreement|accord|ceasefire|truce|treaty|armistice'], pos: 'N', conf: 0.8, guard: realDeal },
+  { type: 'agreement', seq: ['declaration|pact|memorandum|roadmap|protocol'], pos: 'N', conf: 0.7, guard: (d, i) => realDeal(d, i) && concluded(d, i) },
   { type: 'withdrawal', seq: ['pull|pulled', 'out'], pos: 'V', conf: 0.7 },
   { type: 'withdrawal', seq: ['withdrawal|withdraw|pullout|drawdown'], conf: 0.85 },
   { type: 'negotiation', seq: ['peace', 'talks|process|negotiations'], conf: 0.9 },
   { type: 'negotiation', seq: ['talks|negotiation|negotiate|mediate'], conf: 0.75, guard: realTalks },
   { type: 'protest', seq: ['protest|protester|protestor|demonstration|demonstrator|rally|sit-in'], conf: 0.8 },
-  { type: 'capture', seq: ['capture|arrest|detain|detention|abduct|kidnap|apprehend|seize'], conf: 0.85, guard: notAdjectival },
+  { type: 'capture', seq: ['capture|arrest|detain|detention|abduct|kidnap|apprehend|seize'], conf: 0.85, guard: (d, i) => notAdjectival(d, i) && takesPeople(d, i) },
   { type: 'capture', seq: ['taken|took', 'prisoner|captive|hostage'], conf: 0.85 },
   { type: 'killing', seq: ['shot|shoot', 'dead'], conf: 0.9 },
   { type: 'killing', seq: ['stab|shot|beat|hack|burn|bludgeon', 'to', 'death'], conf: 0.9 },
@@ -71,6 +72,18 @@ function notAdjectival(d: DocIndex, i: number): boolean {
   if (/ed$/.test(w) && prev && /^(DET|ADP|ADJ|NUM)$/.test(prev.pos) && next && next.pos === 'NOUN' && !/^(the|a|an)$/i.test(prev.text)) return false;
   if (/ed$/.test(w) && prev && /^(the|a|an)$/i.test(prev.text) && next?.pos === 'NOUN') return false;
   if (/^(recruits|recruiter|recruiters)$/.test(w) && d.tokens[i].pos === 'NOUN') return false;
+  return true;
+}
+/** "seized weapons", "captured the town": taking things or places is no capture of people. */
+const THING_NOUN = /^(weapons?|arms|ammunition|guns?|rifles?|vehicles?|cars?|trucks?|equipment|drugs|cash|money|documents?|control|territory|towns?|cit(?:y|ies)|villages?|bases?|airports?|positions?|areas?|hills?|roads?|bridges?|buildings?|assets|property|goods|cargo|shipments?|explosives|materials?|land|ground|mines?|oil|fuel|gold|ammo|tanks?|boats?|ships?|aircraft|drones?|passports?|phones?|computers?|stockpiles?|caches?|headquarters|checkpoints?|crossings?|outposts?|garrisons?|camps?|stronghold|strongholds|capital|port|border)$/i;
+function takesPeople(d: DocIndex, i: number): boolean {
+  if (!/^(seiz|captur)/.test(d.stems[i])) return true;
+  for (let k = i + 1; k <= i + 5 && k < d.tokens.length; k++) {
+    const m = d.mentionAt[k];
+    if (m) return !d.isPlaceMention(m);
+    if (THING_NOUN.test(d.tokens[k].text)) return false;
+    if (d.tokens[k].pos === 'NOUN' || d.tokens[k].pos === 'VERB' || d.tokens[k].pos === 'ADP' || /^[,.;]$/.test(d.tokens[k].text)) return true;
+  }
   return true;
 }
 /** "explosion" as a modifier of another noun ("blast walls") is no event. */
@@ -150,7 +163,7 @@ function realDeal(d: DocIndex, i: number): boolean {
 /** "talks" the noun (not "talks to reporters"), "negotiating team" is a modifier. */
 function realTalks(d: DocIndex, i: number): boolean {
   const w = d.lower(i);
-  if (/^talk/.test(w)) return w === 'talks' && d.tokens[i].pos === 'NOUN' && !/^(to|about)$/i.test(d.tokens[i + 1]?.text ?? '');
+  if (/^talk/.test(w)) return w === 'talks' && (d.tokens[i].pos === 'NOUN' || /^(between|with|on|over|in|resumed|collapsed|stalled|broke|began|ended)$/i.test(d.tokens[i + 1]?.text ?? '')) && !/^(to|about)$/i.test(d.tokens[i + 1]?.text ?? '');
   return !/^(team|teams|position|table|skills)$/i.test(d.tokens[i + 1]?.text ?? '');
 }
 /** "fighting", "clashes", "attacked": not "fighter", not "the war" words, not "heart attack". */
@@ -161,6 +174,7 @@ function realClash(d: DocIndex, i: number): boolean {
   return true;
 }
 
+const FORCE_NOUN = /^(forces|troops|soldiers|army|police|officials|militants|fighters|authorities|government|military|militias?|rebels|gunmen|jihadists|insurgents|paratroopers|commandos|peacekeepers|navy|officers|policemen|units?|battalions?)$/i;
 /** Light verbs that make a nominal trigger's subject its agent: "carried out a recruitment drive". */
 const LIGHT_VERB = new Set(['carri', 'carry', 'launch', 'conduct', 'stag', 'hold', 'held', 'sign', 'reach', 'mak', 'strik', 'order', 'announc', 'led', 'lead', 'perform', 'execut', 'wag', 'begin', 'start', 'enter'].map(stem));
 const BE = /^(is|are|was|were|be|been|being|get|got|gets|getting)$/i;
@@ -170,7 +184,7 @@ const HYPO_AFTER = /^(date|deadline|plan|plans|timeline|timetable|schedule)$/i;
 const NEG = /^(not|n't|never|no|cannot|neither|nor|denied|deny|denies|without)$/i;
 const PLACE_PREP = /^(in|at|near|inside|outside|across|throughout|into|around|on|aboard|along|down|through)$/i;
 
-interface Draft extends EventRecord { parts: Participant[]; sentence: number; concluded?: boolean }
+interface Draft extends EventRecord { parts: Participant[]; sentence: number; concluded?: boolean; tv?: string }
 
 export function extractEvents(ctx: ExtractionContext, attr: Attribution): EventRecord[] {
   const d = new DocIndex(ctx, attr);
@@ -190,7 +204,7 @@ export function extractEvents(ctx: ExtractionContext, attr: Attribution): EventR
   return finish(merge(settleDeals(drafts)));
 }
 
-const CONCLUDED = new Set(['sign', 'reach', 'strik', 'struck', 'seal', 'conclud', 'ink', 'broker', 'finaliz', 'finalis', 'clinch', 'ratifi', 'approv'].map(stem));
+const CONCLUDED = new Set(['sign', 'reach', 'strik', 'struck', 'seal', 'conclud', 'ink', 'broker', 'finaliz', 'finalis', 'clinch', 'ratifi', 'approv', 'announc', 'agre', 'declar', 'accept', 'adopt'].map(stem));
 /**
  * Only a concluded deal is an agreement. One that is planned, hoped for or expected ("a deal could be
  * signed", "any deal") is the talks toward it, and so is an unsigned deal in an article about talks.
@@ -232,12 +246,19 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
     if (!a) return;
     if (a.entity) {
       if (taken.has(a.entity)) return;
+      // a news outlet reports the event; a bare nationality ("Congolese") is no actor without its force noun
+      if (outlets(d).has(a.entity)) return;
+      if (d.entityById.get(a.entity)?.type === 'NORP' && !a.description) {
+        const next = a.mention ? d.tokens[d.tokenRange(a.mention)[1] + 1] : undefined;
+        if (!next || !FORCE_NOUN.test(next.text) || !a.mention) return;
+        a = { ...a, description: d.text.slice(a.mention.start, next.end) };
+      }
       // places are settings, not participants ("a stabbing on a Bay Area train"); a country may act
-      const e = d.entityById.get(a.entity);
+      const e = d.entityById.get(a.entity!);
       if (e && (e.type === 'LOC' || (e.type === 'GPE' && e.geo && e.geo.feature !== 'country'))) {
         if (!a.description) return;
         a = { ...a, entity: null };
-      } else taken.add(a.entity);
+      } else taken.add(a.entity!);
     }
     if (!a.entity && !a.description) return;
     // the wire agency of a dateline "(AP) —" reports the event, it takes no part in it
@@ -289,10 +310,10 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
   else if (co && (t.type === 'agreement' || t.type === 'negotiation')) add('agent', co);
   if (t.type === 'recruitment') add('recruit', d.prepArg(j, /^(from|of)$/i, taken, 8));
   if (t.type === 'armed_clash' || t.type === 'threat' || t.type === 'protest') add('target', d.prepArg(j, /^against$/i, taken, 6));
-  if (t.type === 'agreement' || t.type === 'negotiation') for (const a of between(d, j)) add('agent', a);
+  if (t.type === 'agreement' || t.type === 'negotiation' || t.type === 'armed_clash') for (const a of between(d, j)) add('agent', a);
 
   const place = placeOf(d, t.type, i, j, sen);
-  const location = place ?? (PHYSICAL.has(t.type) ? datelinePlace(d) : null);
+  const location = place ?? (PHYSICAL.has(t.type) ? paragraphPlace(d, t.type, sen) ?? datelinePlace(d) : null);
   // "convicting Webb in September of kidnapping the girl": the sentence's time is the trial's
   const time = legalProcess(d, i) ? null : timeOf(d, i, sen);
   const span: Span = { start: head.start, end: d.tokens[j].end };
@@ -310,7 +331,7 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
   return {
     id: '', type: t.type, trigger: span, evidence, time, location, participants: parts, parts, quantities,
     source: quote?.source ?? null, negated, hypothetical, confidence: Math.round(confidence * 100) / 100, sentence: sen.index,
-    concluded: t.type === 'agreement' && concluded(d, i),
+    concluded: t.type === 'agreement' && concluded(d, i), tv: d.ctx.times.find((x) => x.id === time)?.value ?? undefined,
   };
 }
 
@@ -355,7 +376,16 @@ function generic(d: DocIndex, t: Trigger, i: number, j: number, parts: Participa
   }
   // "trained the group to fight against X": a purpose, not an occurrence
   if (PHYSICAL.has(t.type) && /^to$/i.test(d.lower(i - 1)) && isVerb(d, i)) return true;
-  if (t.seq.length === 1 && isNoun(d, i) && /s$/i.test(d.lower(j)) && !time && !location && (PHYSICAL.has(t.type)) && t.type !== 'protest') return true;
+  const dated = !!time && d.ctx.times.find((x) => x.id === time)?.precision !== 'year';
+  if (t.seq.length === 1 && isNoun(d, i) && /s$/i.test(d.lower(j)) && !dated && !location && (PHYSICAL.has(t.type)) && t.type !== 'protest') return true;
+  // "such attacks", "dozens of attacks this year", "attacks on civilians have increased": a summary, not an occurrence
+  if (PHYSICAL.has(t.type) && t.type !== 'protest' && isNoun(d, j) && /s$/i.test(d.lower(j))) {
+    const pre = d.text.slice(d.tokens[Math.max(0, i - 3)].start, d.tokens[i].start);
+    if (/\b(such|these|those|dozens|hundreds|scores|thousands|many|several|numerous|frequent|repeated|increasing|more|most|similar|any|few|regular|recurring|sporadic|growing|rising)\b(?:\s+of)?(?:\s+[a-z-]+)?\s*$/i.test(pre) && !dated) return true;
+    const s = d.sentenceOfToken(j);
+    const post = d.text.slice(d.tokens[j].end, d.tokens[Math.min(s.lastToken, j + 8)].end);
+    if (/\b(have|has|had)\s+(?:\w+\s+)?(increased|risen|grown|surged|intensified|doubled|tripled|become|decreased|declined|fallen|spread)\b|\b(are|were|remain|have\s+been)\s+(?:\w+\s+)?(common|frequent|rare|routine|increasing|commonplace|on\s+the\s+rise)\b/i.test(post)) return true;
+  }
   return false;
 }
 
@@ -461,11 +491,12 @@ function firstActorAfter(d: DocIndex, j: number, taken: Set<string>): Arg | null
   return null;
 }
 
+const PLACE_OF_NOUN = /^(provinces?|districts?|regions?|parts?|areas?|north|south|east|west|villages?|towns?|cit(?:y|ies)|outskirts|suburbs?|neighbou?rhoods?|municipalit(?:y|ies)|communes?|prefectures?|counties|county|states?|governorates?|localit(?:y|ies)|territor(?:y|ies)|camps?)$/i;
 /** Where the event happened: the locative phrase after the trigger, else a fronted "In X," or a locative before it. */
 function placeOf(d: DocIndex, type: EventType, i: number, j: number, sen: { firstToken: number; lastToken: number; index: number; start: number; end: number }): string | null {
   const places = d.places(sen as any);
   const locative = (p: { prep: string; first: number }) => PLACE_PREP.test(p.prep) || (type === 'withdrawal' && /^(from|leave|leaves|left|leaving|exit|exits|quit)$/.test(p.prep))
-    || (p.prep === 'of' && /^(provinces?|districts?|regions?|parts?|areas?|north|south|east|west)$/i.test(d.tokens[p.first - 2]?.text ?? d.tokens[p.first - 3]?.text ?? ''));
+    || (p.prep === 'of' && (PLACE_OF_NOUN.test(d.tokens[p.first - 2]?.text ?? '') || /^the$/i.test(d.tokens[p.first - 1]?.text ?? '') && PLACE_OF_NOUN.test(d.tokens[p.first - 3]?.text ?? '')));
   const after = places.filter((p) => p.first > j && locative(p));
   // the first place after the trigger, unless a clause boundary intervenes
   for (const p of after) {
@@ -482,15 +513,69 @@ function placeOf(d: DocIndex, type: EventType, i: number, j: number, sen: { firs
 }
 
 /** The time expression of the sentence nearest the trigger. */
-function timeOf(d: DocIndex, i: number, sen: { start: number; end: number }): string | null {
+const PRECISION_RANK: Record<string, number> = { day: 3, month: 2, year: 1 };
+function timeOf(d: DocIndex, i: number, sen: { start: number; end: number; index?: number }): string | null {
   const at = d.tokens[i].start;
-  let best: string | null = null, dist = Infinity;
+  let best: string | null = null, dist = Infinity, rank = 0;
   for (const t of d.ctx.times) {
     if (t.start < sen.start || t.end > sen.end || !t.value) continue;
     const k = Math.min(Math.abs(t.start - at), Math.abs(t.end - at));
-    if (k < dist) { dist = k; best = t.id; }
+    const r = PRECISION_RANK[t.precision ?? ''] ?? (t.value.length >= 10 ? 3 : t.value.length >= 7 ? 2 : 1);
+    if (r > rank || (r === rank && k < dist)) { dist = k; best = t.id; rank = r; }
+  }
+  // "this year" in a paragraph whose lead says "on Tuesday": the day dates the event
+  if (best && rank === 1 && sen.index !== undefined) {
+    const lead = paragraphLead(d, sen.index);
+    if (lead !== sen.index) {
+      const ls = d.sentences[lead];
+      const day = d.ctx.times.find((t) => t.start >= ls.start && t.end <= ls.end && t.value && (t.precision === 'day' || (!t.precision && t.value.length >= 10)));
+      if (day) return day.id;
+    }
   }
   return best;
+}
+
+/** Index of the first sentence of the paragraph holding sentence k. */
+function paragraphLead(d: DocIndex, k: number): number {
+  while (k > 0 && !d.text.slice(d.sentences[k - 1].end, d.sentences[k].start).includes('\n')) k--;
+  return k;
+}
+
+/** The place of the nearest earlier sentence of the same paragraph that names a setting ("Fighting broke out in X. Militants killed four."). */
+function paragraphPlace(d: DocIndex, type: EventType, sen: { index: number }): string | null {
+  const lead = paragraphLead(d, sen.index);
+  for (let k = sen.index - 1; k >= lead; k--) {
+    const s = d.sentences[k];
+    const p = d.places(s).filter((x) => PLACE_PREP.test(x.prep) || (x.prep === 'of' && PLACE_OF_NOUN.test(d.tokens[x.first - 2]?.text ?? '')));
+    if (p.length) return p[0].m.entity;
+    void type;
+  }
+  return null;
+}
+
+const outletCache = new WeakMap<DocIndex, Set<string>>();
+const OUTLET_WORD = /\b(news|agency|press|television|tv|radio|broadcasting|broadcaster|times|post|herald|tribune|journal|gazette|newspaper|daily|telegraph|guardian|observer|monitor|wire|media)\b/i;
+/** News outlets of the article: its publisher, dateline agencies "(X) —", "X reported", "according to X", "X news agency". */
+function outlets(d: DocIndex): Set<string> {
+  const hit = outletCache.get(d);
+  if (hit) return hit;
+  const out = new Set<string>();
+  const norm = (x: string) => x.toLowerCase().replace(/^the\s+/, '').replace(/[^\p{L}\p{N}]+/gu, '');
+  const pubs = new Set([d.ctx.doc.publisher, d.ctx.doc.original_publisher].flat().filter((x): x is string => typeof x === 'string').map(norm));
+  for (const e of d.ctx.entities) {
+    if (e.type !== 'ORG') continue;
+    if ([e.name, ...e.aliases].some((n) => pubs.has(norm(n)))) { out.add(e.id); continue; }
+    if (OUTLET_WORD.test(e.name) && !/\b(police|army|force|forces|ministry|council|party|front|movement)\b/i.test(e.name)) { out.add(e.id); continue; }
+  }
+  for (const m of d.mentions) {
+    if ((d.entity(m)?.type ?? m.type) !== 'ORG') continue;
+    const after = d.text.slice(m.end, m.end + 30), before = d.text.slice(Math.max(0, m.start - 20), m.start);
+    if (/^['’]?s?\s*(news\s+agency|reported|reports|said\s+in\s+a\s+report|quoted|cited|correspondent|reporter|journalist)/i.test(after)
+      || /\baccording\s+to\s+(?:the\s+)?$/i.test(before) && /^\s*(?:[,.]|news|reported|reports)/i.test(after)
+      || (/\(\s*$/.test(before) && /^\s*\)\s*[—–-]/.test(after))) out.add(m.entity);
+  }
+  outletCache.set(d, out);
+  return out;
 }
 
 /** Negation scoping the trigger: "will not fight", "have not communicated any plan to fight" (not "not only"). */
@@ -540,7 +625,8 @@ function sameEvent(a: Draft, b: Draft): boolean {
   if (a.type !== b.type || a.negated !== b.negated) return false;
   const ag = agents(a), bg = agents(b);
   if (ag.size && bg.size && !overlap(ag, bg)) return false;
-  if (LOOSE.has(a.type)) return true;
+  // two concluded deals of unrelated dates ("a ceasefire on Monday", "the declaration signed last May") are two agreements
+  if (LOOSE.has(a.type)) return !(a.type === 'agreement' && a.concluded && b.concluded && a.tv && b.tv && !a.tv.startsWith(b.tv) && !b.tv.startsWith(a.tv));
   if (a.location && b.location && a.location !== b.location) return false;
   if (a.time && b.time && a.time !== b.time) return false;
   if (a.sentence === b.sentence) return true;
