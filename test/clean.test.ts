@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { cleanDocument } from '../src/clean/index.js';
-import { classifySegments, isCredit, toIsoDate } from '../src/clean/boilerplate.js';
-import { detectRepublication, sameOutlet, wireOfAuthor } from '../src/clean/republication.js';
+import { classifySegments, isCredit, looseByline, promoLine, toIsoDate } from '../src/clean/boilerplate.js';
+import { detectRepublication, reportingOutlet, sameOutlet, wireOfAuthor } from '../src/clean/republication.js';
 import { chooseTitle } from '../src/clean/html.js';
 import { assessQuality, qualityScore } from '../src/clean/quality.js';
 import { InputError, type RawDocument } from '../src/types.js';
@@ -74,11 +74,12 @@ test('a short sentence between paragraphs is body, not a related headline', () =
   assert.equal(c.removed.length, 0);
 });
 
-test('wire copy: dateline gives the original outlet, staff and standards footers go', () => {
+test('wire copy: in plain text without other publisher the dateline makes it the wire’s own copy; staff and standards footers go', () => {
   const d = cleanDocument(text(['Afghan forces retake district', 'KABUL (Reuters) - ' + P('Government forces retook the district.'), P('The Taliban denied it.'),
     'Reporting by Hamid Shalizi; Editing by Nick Macfie', 'Our Standards: The Thomson Reuters Trust Principles.'].join('\n\n')));
-  assert.equal(d.original_publisher, 'Reuters');
-  assert.equal(d.republication, true);
+  assert.equal(d.publisher, 'Reuters');
+  assert.equal(d.original_publisher, null);
+  assert.equal(d.republication, false);
   assert.equal(reasonOf(d.removed, 'Editing by'), 'staff_credits');
   assert.ok(!d.text.includes('Trust Principles'));
   assert.equal(d.text.split('\n\n').length, 2);
@@ -387,4 +388,120 @@ test('HTML: a run of menu lines and a bare URL before the story go; table cells 
   // a standings table: its cells are the content
   const table = ['1', 'Kyle Busch', '2', 'Denny Hamlin', '3', 'Joey Logano'].map((t) => ({ text: t, tag: 'td' }));
   assert.equal(classifySegments(table, { plainText: false }).body.length, 6);
+});
+
+// ---- plain-text header and footer chrome, publisher from the text ----
+
+test('plain text: a stacked header block (title, standfirst, byline, date) stays separate lines; a hard-wrapped paragraph is joined', () => {
+  const header = cleanDocument(text([
+    "Inside the militias that run Basra's oil economy\nArmed groups once formed to fight Islamic State now control ports, contracts and jobs\nMartin Chulov in Basra\nMon 12 Feb 2024 06.00 GMT",
+    P('The checkpoint on the road into Umm Qasr is manned by men in mismatched uniforms.'),
+  ].join('\n\n')));
+  assert.equal(header.title, "Inside the militias that run Basra's oil economy");
+  assert.ok(header.text.startsWith('The checkpoint on the road'), header.text.slice(0, 80));
+  const wrapped = cleanDocument(text([
+    'Militants seize border town',
+    'Fighters loyal to the group entered the town at dawn on Sunday, residents said,\nafter a week of clashes with the army that left dozens of people dead and\nthousands more displaced from their homes in the surrounding villages.',
+  ].join('\n\n')));
+  assert.equal(wrapped.text.split('\n\n').length, 1);
+  assert.ok(wrapped.text.includes('said, after a week'));
+});
+
+test('plain text feature: standfirst, byline without "By" and date line go to metadata; the first real paragraph starts the body', () => {
+  const d = cleanDocument(text([
+    "Inside the militias that run Basra's oil economy",
+    'Armed groups once formed to fight Islamic State now control ports, contracts and jobs',
+    'Martin Chulov in Basra',
+    'Mon 12 Feb 2024 06.00 GMT',
+    P('The checkpoint on the road into Umm Qasr is manned by men in mismatched uniforms.'),
+    P('Officials told the Guardian that militias now take a cut of nearly every contract.'),
+    P('"Nothing moves without them," one port official told the Guardian.'),
+  ].join('\n\n')));
+  assert.ok(d.text.startsWith('The checkpoint on the road'));
+  assert.equal(reasonOf(d.removed, 'Armed groups once formed'), 'standfirst');
+  assert.equal(reasonOf(d.removed, 'Martin Chulov'), 'byline');
+  assert.equal(reasonOf(d.removed, '12 Feb 2024'), 'dateline');
+  assert.deepEqual(d.byline, ['Martin Chulov']);
+  assert.equal(d.published, '2024-02-12');
+  assert.equal(d.publisher, 'The Guardian');
+  assert.equal(d.republication, false);
+});
+
+test('plain text: a standfirst ending in a full stop goes only when a byline follows; a short first paragraph stays', () => {
+  const withByline = cleanDocument(text(['Kenya sends police to Haiti', 'The deployment is the first of its kind for an African force.',
+    'Jane Doe, East Africa correspondent', P('The first officers landed in Port-au-Prince on Tuesday.')].join('\n\n')));
+  assert.equal(reasonOf(withByline.removed, 'first of its kind'), 'standfirst');
+  assert.deepEqual(withByline.byline, ['Jane Doe']);
+  const shortLead = cleanDocument(text(['Kenya sends police to Haiti', 'Gunmen killed 12 people in northern Kenya on Sunday.',
+    P('The first officers landed in Port-au-Prince on Tuesday.')].join('\n\n')));
+  assert.ok(shortLead.text.startsWith('Gunmen killed 12 people'), shortLead.text.slice(0, 60));
+});
+
+test('byline lines without "By": names, places, roles and wires; headlines and sentences are not bylines', () => {
+  assert.equal(looseByline('Martin Chulov in Basra')?.join('|'), 'Martin Chulov');
+  assert.equal(looseByline('Jane Doe and John Roe in Kinshasa')?.join('|'), 'Jane Doe|John Roe');
+  assert.equal(looseByline('Jane Doe, Middle East correspondent')?.join('|'), 'Jane Doe');
+  assert.equal(looseByline('JANE DOE, Associated Press')?.join('|'), 'JANE DOE');
+  assert.equal(looseByline('Jane Doe in Goma and Omar Khan in Kigali')?.join('|'), 'Jane Doe|Omar Khan');
+  for (const s of ['Heavy Fighting in Basra', 'The Militias in Basra', 'Gunmen killed 12 people in Basra.', 'Talks in Jeddah resume']) assert.equal(looseByline(s), null, s);
+});
+
+test('AP plain text: the copyright notice goes, the contributor line stays; a wire dateline with no publisher makes it the wire’s own copy', () => {
+  const d = cleanDocument(text([
+    'Mali junta extends transition as attacks mount',
+    'BAMAKO, Mali (AP) — ' + P("Mali's military junta said on Thursday it would extend its rule."),
+    P('Opposition parties boycotted the talks.'),
+    'Associated Press writer Baba Ahmed in Bamako contributed to this report.',
+    'Copyright 2024 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+  ].join('\n\n')));
+  assert.ok(d.text.endsWith('contributed to this report.'), d.text.slice(-80));
+  assert.equal(reasonOf(d.removed, 'Copyright 2024'), 'copyright');
+  assert.equal(d.publisher, 'Associated Press');
+  assert.equal(d.republication, false);
+  assert.equal(d.original_publisher, null);
+  // HTML on another site keeps the republication reading
+  assert.equal(detectRepublication(['BAMAKO, Mali (AP) — ' + P('The junta said.')], [], 'SFGate').republication, true);
+});
+
+test('WordPress feed footer: "The post … appeared first on Site." and what follows go; Site is the original publisher', () => {
+  const page = (site: string) => cleanDocument(text([
+    "Sudan's warring sides agree to resume talks",
+    P("Sudan's army and the Rapid Support Forces agreed to return to negotiations in Jeddah."),
+    P('The talks collapsed in June after both sides violated a series of ceasefires.'),
+    `The post Sudan's warring sides agree to resume talks appeared first on ${site}.`,
+    'Sudan army chief visits Port Sudan as fighting rages',
+    P('Fighting raged on in Darfur for a third week, residents said, as aid agencies warned of famine.'),
+  ].join('\n\n')));
+  const d = page('Sudan Tribune');
+  assert.ok(d.text.split('\n\n').pop()!.startsWith('The talks collapsed in June'), d.text.slice(-80));
+  assert.equal(reasonOf(d.removed, 'appeared first on'), 'republication_footer');
+  assert.ok(!d.text.includes('Port Sudan') && !d.text.includes('third week'));
+  assert.equal(d.republication, true);
+  assert.equal(d.original_publisher, 'Sudan Tribune');
+  assert.equal(page('actualite.cd').original_publisher, 'actualite.cd');
+});
+
+test('calls to action at the end of scraped text go: follow us, sign up, download the app; prose about them stays', () => {
+  const d = cleanDocument(text([
+    'Kenyan police arrest 12 over Mandera attack',
+    P('Police in northern Kenya have arrested 12 suspects over an attack on a police post.'),
+    P('The suspects will be arraigned on Monday.'),
+    'Follow us on Twitter, Facebook and Instagram for the latest news from across the region.',
+    'Sign up for our daily newsletter to get the top stories in your inbox every morning.',
+    'For more news, download our app.',
+  ].join('\n\n')));
+  assert.ok(d.text.split('\n\n').pop()!.startsWith('The suspects will be arraigned'), d.text.slice(-80));
+  for (const x of ['Follow us', 'Sign up for', 'download our app']) assert.ok(!d.text.includes(x), x);
+  assert.equal(reasonOf(d.removed, 'Follow us'), 'share');
+  assert.equal(promoLine('Police said the gunmen had followed the convoy on the Mandera road for an hour.'), null);
+});
+
+test('publisher from the text: the media outlet sources spoke to, not people; none without one', () => {
+  assert.equal(reportingOutlet('A diplomat told The Daily Beast. Another told Smith nothing. A third told The Daily Beast again.'), 'The Daily Beast');
+  assert.equal(reportingOutlet('The RSF said in a statement to Reuters that it welcomed talks.'), 'Reuters');
+  assert.equal(reportingOutlet('The Nation has learned that the officers were paid.'), 'The Nation');
+  assert.equal(reportingOutlet('He told The Associated Press Thursday that troops would stay.'), 'The Associated Press');
+  assert.equal(reportingOutlet('The minister told Parliament that the deal was done. He told John Kamau it was.'), null);
+  const d = cleanDocument(text(['Kenya sends police to Haiti', P('Officials told Parliament on Tuesday that the officers were ready.')].join('\n\n')));
+  assert.equal(d.publisher, null);
 });

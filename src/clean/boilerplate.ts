@@ -110,6 +110,31 @@ export const CAPTION_CREDIT = /\(((?:(?:AP|AFP|EPA|UPI|Reuters|Getty)\s*(?:Photo
 
 const BYLINE = /^\s*([Bb]y|BY|[Ww]ritten\s+by|[Ww]ords\s+by|[Rr]eporting\s+by)\s+(\p{Lu}[\p{L}.'’-]*)(\s*(\p{Lu}[\p{L}.'’-]*|and|&|,|de|van|von|al|bin|el))*\s*(,\s*[\p{L} ]{2,40})?\s*$/u;
 
+// A byline without "By", as features print it under the standfirst: "Jane Doe in Basra",
+// "Jane Doe, Middle East correspondent", "Jane Doe and John Roe in Kinshasa", "JANE DOE, Associated Press".
+const NAME_WORD = String.raw`(?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)?|\p{Lu}\.|\p{Lu}{2,}(?:-\p{Lu}{2,})?)`;
+const PARTICLE = String.raw`(?:de|van|von|al|bin|ibn|el|da|du|le|la|der|dos|ben|abu)`;
+const PERSON = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3}`;
+const PLACE = String.raw`\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}(?:,\s*\p{Lu}[\p{L}.]+)?`;
+const ROLE = String.raw`(?:[\p{L}-]+\s+){0,4}(?:correspondent|editor|reporter|writer|journalist|staff|contributor|bureau\s+chief|analyst|columnist|producer|desk)s?|(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|Bloomberg|dpa)`;
+const LOOSE_BYLINE = new RegExp(String.raw`^\s*(?:[Bb]y\s+)?(${PERSON}(?:\s*(?:,|and|&)\s*${PERSON})*)(?:\s+in\s+${PLACE}(?:\s+and\s+${PERSON}\s+in\s+${PLACE})*|\s*[,|–—]\s*(?:${ROLE})(?:\s+in\s+${PLACE})?)?\s*$`, 'u');
+/** Words that start headlines and standfirsts but not names. */
+const NOT_NAME = /^(?:The|A|An|In|On|At|As|How|Why|What|When|Where|Who|New|More|After|Before|From|With|Inside|Heavy|Fresh|Police|Army|Troops|Rebels|Gunmen|Militants|Officials|Fighting|Talks|War|Peace|UN|US|EU)$/;
+
+/** "Jane Doe in Basra", "Jane Doe, Middle East correspondent" → the names, or null when the line is not a byline. */
+export function looseByline(s: string): string[] | null {
+  const t = s.trim();
+  if (words(t).length > 14 || endsSentence(t) && !/\b\p{Lu}\.$/u.test(t)) return null;
+  const m = LOOSE_BYLINE.exec(t);
+  if (!m) return null;
+  const role = new RegExp(String.raw`^(?:${ROLE})$`, 'iu');
+  const names = m[1].split(/\s*(?:,|\band\b|&)\s*/).map((x) => x.trim()).filter((x) => x && !role.test(x));
+  if (!names.length || names.some((n) => NOT_NAME.test(n.split(/\s+/)[0]))) return null;
+  // the "and Jane Roe in Y" of a two-place byline
+  for (const x of t.matchAll(new RegExp(String.raw`\band\s+(${PERSON})\s+in\s+`, 'gu'))) if (!names.includes(x[1])) names.push(x[1]);
+  return names;
+}
+
 /** "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"]. */
 export function parseByline(s: string): string[] {
   const body = s.replace(/^\s*(by|written\s+by|words\s+by|reporting\s+by)\s+/i, '').replace(/\s*[|,]\s*(staff|reporter|correspondent|contributor|editor|writer)\b.*$/i, '');
@@ -136,6 +161,38 @@ export function toIsoDate(s: string | null | undefined): string | null {
   }
   if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > 31) return null;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * Footers that are chrome at any length: wire copyright notices ("Copyright 2024 The Associated Press.
+ * All rights reserved. This material may not be published, broadcast, rewritten or redistributed.")
+ * and the WordPress feed footer ("The post <title> appeared first on <Site>."), after which a feed
+ * copy carries nothing of the article.
+ */
+export function strongFooter(s: string): { reason: string; terminal: boolean } | null {
+  const t = s.trim();
+  const n = words(t).length;
+  if (n <= 80 && /^\s*The\s+post\s+.{3,300}?\s+appeared\s+first\s+(?:on|in|at)\s+\S.{0,80}$/is.test(t)) return { reason: 'republication_footer', terminal: true };
+  if (n <= 60 && (/^\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|the\s|[\p{Lu}]))/iu.test(t)
+    || /\ball\s+rights\s+reserved\b/i.test(t)
+    || /\bmay\s+not\s+be\s+(?:re)?published,?\s+broadcast\b/i.test(t))) return { reason: 'copyright', terminal: false };
+  return null;
+}
+
+const SOCIAL = String.raw`(?:twitter|x|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin|threads|google\s+news|social\s+media|our\s+(?:social|channels?|pages?))`;
+/**
+ * Calls to action that end scraped and feed copies, at any wording length up to 30 words:
+ * "Follow us on Twitter, Facebook and ...", "Sign up for ...", "Download our app", "Join our WhatsApp channel".
+ */
+export function promoLine(s: string): string | null {
+  const t = s.trim();
+  if (words(t).length > 30) return null;
+  if (new RegExp(String.raw`^\s*(?:follow|like|find|join)\s+(?:us|\S+(?:\s+\S+)?)\s+on\s+${SOCIAL}\b`, 'i').test(t)
+    || new RegExp(String.raw`^\s*(?:join|follow)\s+(?:us|our)\s+(?:on\s+)?(?:\w+\s+)?${SOCIAL}`, 'i').test(t)) return 'share';
+  if (/^\s*(?:sign\s*up|subscribe|register)\s+(?:for|to|now|today|here)\b/i.test(t)) return 'newsletter';
+  if (/\bdownload\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}app\b/i.test(t) && words(t).length <= 20) return 'navigation';
+  if (/^\s*for\s+(?:more|the\s+latest)\b.{0,80}\b(?:visit|follow|download|subscribe|click|go\s+to|log\s+on)\b/i.test(t)) return 'navigation';
+  return null;
 }
 
 /** Kind of chrome a segment's cue words point to, with a score; null when it reads like prose. */
@@ -178,6 +235,23 @@ function menuRun(texts: string[], i: number): number {
   return b - a + 1;
 }
 
+/** A byline or date line: what follows a standfirst in a feature's header. */
+const headerLine = (t: string) => (words(t).length <= 14 && (BYLINE.test(t) || looseByline(t) !== null))
+  || (words(t).length <= 12 && DATE_IN_LINE.test(t) && !endsSentence(t));
+
+/**
+ * The standfirst (dek) under a plain-text title: one sentence of 4-45 words that is not a wire
+ * dateline lead, either without a final full stop or followed by a byline/date line.
+ */
+function isStandfirst(t: string, texts: string[], i: number): boolean {
+  const n = words(t).length;
+  if (n < 4 || n > 45 || /\([\p{L} .-]{2,30}\)\s*[-–—]/u.test(t) || /^[\p{Lu} ,.'’-]{3,40}\s*[-–—]\s/u.test(t)) return false;
+  if (/[.!?]["”’]?\s+["“‘]?\p{Lu}/u.test(t.replace(/\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|St|U\.S|U\.N|U\.K|Jr|Sr|No)\.\s/g, 'X ')) ) return false; // more than one sentence
+  if (!endsSentence(t) && !/[,;:]$/.test(t)) return true;
+  const next = texts.slice(i + 1).find((x) => x.trim());
+  return next !== undefined && headerLine(next);
+}
+
 /** Classify segments in document order. */
 export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classified {
   const out: Classified = { body: [], removed: [], title: null, byline: [], credits: [], published: null };
@@ -189,12 +263,17 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
   const linkBlocks = segs.filter((s, i) => (s.linkDensity ?? 0) > 0.8 && i > firstProse && i < lastProse).length;
   const linkPage = linkBlocks > 5 && linkBlocks > 0.2 * Math.max(1, lastProse - firstProse);
 
+  let terminal: number | null = null; // a feed footer: nothing after it is the article
   texts.forEach((t, i) => {
     if (!t) { verdict[i] = 'empty'; return; }
     const head = firstProse < 0 || i < firstProse;
     if (RELATED_PREFIX.test(t) && words(t).length <= 30 && !head) { verdict[i] = 'related_headline'; return; }
+    const strong = strongFooter(t);
+    if (strong && (!head || strong.reason === 'copyright')) { verdict[i] = strong.reason; if (strong.terminal && !head) terminal ??= i; return; }
     const chrome = chromeKind(segs[i]);
     if (chrome) { verdict[i] = chrome.reason; return; }
+    const promo = head ? null : promoLine(t);
+    if (promo) { verdict[i] = promo; return; }
     if (isCredit(t)) { verdict[i] = 'credit'; out.credits.push(t); return; }
     if (knownTitle && norm(t) === knownTitle && i <= Math.max(firstProse, 3)) { verdict[i] = 'title'; return; }
     if (opts.plainText && head && out.title === null && !out.body.length && headlineLike(t, 2, 30) && !verdict.slice(0, i).includes(null)) {
@@ -205,6 +284,13 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
     if (head && words(t).length <= 12 && BYLINE.test(t)) { verdict[i] = 'byline'; out.byline.push(...parseByline(t)); return; }
     if (head && words(t).length <= 12 && DATE_IN_LINE.test(t) && !endsSentence(t)) {
       verdict[i] = 'dateline'; out.published ??= toIsoDate(DATE_IN_LINE.exec(t)![0]); return;
+    }
+    // Plain-text header under the title: a byline without "By" ("Jane Doe in Basra") and the
+    // standfirst, a one-line summary, before anything has been kept as body.
+    if (opts.plainText && head && out.title !== null && !verdict.slice(0, i).includes(null)) {
+      const names = looseByline(t);
+      if (names) { verdict[i] = 'byline'; out.byline.push(...names); return; }
+      if (isStandfirst(t, texts, i)) { verdict[i] = 'standfirst'; return; }
     }
     if (/^\[\/?[a-z_]+(\s[^\]]*)?\]/.test(t)) { verdict[i] = 'markup'; return; } // CMS shortcode residue
     if (words(t).length <= 8 && /^(published|updated|posted|last\s+updated)\b/i.test(t) && !endsSentence(t)) { verdict[i] = 'dateline'; return; }
@@ -242,6 +328,8 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
       if (prev && next && isProse(prev) && isProse(next)) verdict[i] = 'related_headline';
     });
   }
+
+  if (terminal !== null) for (let j = terminal + 1; j < texts.length; j++) if (verdict[j] === null) verdict[j] = 'related_headline';
 
   // A text that is nothing but its "title" is a one-line article: keep it as body.
   if (!verdict.includes(null) && out.title !== null) { verdict[verdict.indexOf('title')] = null; out.title = null; }

@@ -95,6 +95,8 @@ const PATTERNS: RegExp[] = [
   new RegExp(String.raw`^\s*${NAME}\s+[Mm]embership\s*:`, 'u'),
   new RegExp(String.raw`\b[Rr]ead\s+(?:the\s+)?(?:original|full)\s+(?:article|story)\s+(?:at|on)\s+${NAME}`, 'u'),
   new RegExp(String.raw`\b(?:[Tt]his|[Tt]he)\s+(?:article|story|piece|report)\s+(?:is|was)\s+(?:republished|reproduced|syndicated|provided)\s+(?:from|by)\s+${NAME}`, 'u'),
+  // the WordPress feed footer: "The post <title> appeared first on <Site>." (the site may be a lower-case domain)
+  /^\s*The\s+post\s+.+?\s+appeared\s+first\s+(?:on|in|at)\s+((?:[Tt]he\s+)?[\p{L}\p{N}][\p{L}\p{N}&.'’ -]{0,60}?)\s*[.!]?\s*$/su,
 ];
 
 /**
@@ -166,6 +168,41 @@ function toldOutlet(body: string): string | null {
   return best && best.n >= 2 ? best.name : null;
 }
 
+/** Words that make a name an outlet's: "The Daily Beast", "The Star", "Al Jazeera", "BBC News". (Data, not rules.) */
+const MEDIA_NAME = /\b(?:Times|Post|News|Newsweek|Guardian|Journal|Telegraph|Beast|Herald|Tribune|Press|Radio|TV|Television|BBC|CNN|NPR|PBS|Jazeera|Arabiya|Magazine|Monitor|Standard|Nation|Gazette|Economist|Agency|Insider|Intercept|Politico|Axios|Vox|Wire|Star|Chronicle|Express|Mirror|Sun|Globe|Review|Citizen|Examiner|Bulletin|Today|Media|Forbes|Haaretz|Spiegel|Monde|Figaro|Sky|ABC|NBC|CBS|Fox|MSNBC|DW|VOA|RFI|Africanews|EastAfrican|Independent|Observer|Mail|Daily|Weekly|Week|Reporter|Courier|Dispatch|Inquirer|Record|Atlantic|Yorker|Foreign\s+Policy|Middle\s+East\s+Eye|Kyiv|Channel|Broadcasting|Network|Online|Report|Zeitung|Pravda|Izvestia|Kommersant|Hindu|Dawn|Punch|Vanguard|Actualite|Okapi|Elephant)\b/;
+
+/** Is this name an outlet's? A wire service or a name with a media word in it. */
+export function mediaOutlet(name: string): boolean {
+  return Boolean(wireNamed(name)) || MEDIA_NAME.test(name);
+}
+
+/**
+ * The outlet that did the reporting, from how sources address it: "told the Guardian", "said in a
+ * statement to The Daily Beast", "in an interview with X", "documents seen by X", "X has learned".
+ * The most frequent recipient that is a media outlet; null when none is.
+ */
+export function reportingOutlet(body: string): string | null {
+  const counts = new Map<string, { name: string; n: number; first: number }>();
+  const ONAME = String.raw`((?:[Tt]he\s+)?[\p{Lu}][\p{L}\p{N}&'’.-]*(?:\s+(?:[\p{Lu}][\p{L}\p{N}&'’.-]*|of|on)){0,4})`;
+  const res = [
+    new RegExp(String.raw`\b(?:told|spoke\s+(?:to|with)|said\s+to|(?:statement|comments?|remarks)\s+(?:to|for)|(?:confirmed|explained|described|revealed|disclosed|wrote)\s+to|in\s+an?\s+(?:exclusive\s+)?interview\s+with|(?:seen|obtained|reviewed|verified|contacted|reached|interviewed)\s+by|according\s+to\s+(?:documents|a\s+document|a\s+report|records|emails?|messages|a\s+letter)\s+(?:seen|obtained|reviewed)\s+by)\s+${ONAME}`, 'gu'),
+    new RegExp(String.raw`${ONAME}\s+(?:has|have)\s+(?:learned|learnt|confirmed|established|seen|obtained|reviewed)\b`, 'gu'),
+  ];
+  for (const re of res) {
+    for (const m of body.matchAll(re)) {
+      // cut at weekdays, months and lower-case joiners at the end: "The Associated Press Thursday"
+      let name = tidy(m[1].replace(/(?:\s+(?:on|of|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Mr|Mrs|Ms))+$/, ''));
+      if (!name || !mediaOutlet(name)) continue;
+      name = name.replace(/^the\s+/, 'The ');
+      const k = wireNamed(name) ?? normOutlet(name);
+      const c = counts.get(k) ?? { name, n: 0, first: m.index! };
+      c.n++; counts.set(k, c);
+    }
+  }
+  const best = [...counts.values()].sort((a, b) => b.n - a.n || a.first - b.first)[0];
+  return best ? best.name : null;
+}
+
 /** Wire named by a dateline at the start of one of the first prose paragraphs. */
 function datelineWire(body: string[]): string | null {
   // Scraped pages can keep a few navigation lines before the story: look at the first three paragraphs
@@ -234,7 +271,11 @@ function metadataOriginal(sig: RepublicationSignals, publisher: string | null): 
  * Looks at the removed chrome (footers like "Source link", "Learn more about X"), the body
  * (wire datelines, "This article originally appeared in X", sign-offs) and the page metadata.
  */
-export function detectRepublication(body: string[], removed: RemovedSegment[], publisher: string | null, signals: RepublicationSignals = {}): Republication {
+/**
+ * What the text itself says about being a copy: a footer naming the original ("originally appeared
+ * in X", "The post ... appeared first on X", "Learn more about X") or a bare "Source link".
+ */
+export function scrapeFooter(body: string[], removed: RemovedSegment[]): { scraped: boolean; original: string | null } {
   let original: string | null = null;
   let scraped = false;
   const lines = [...removed.map((r) => r.text), ...body.slice(0, 2), ...body.slice(-3)];
@@ -242,9 +283,14 @@ export function detectRepublication(body: string[], removed: RemovedSegment[], p
     if (/^\s*source\s+link\s*$/i.test(line)) scraped = true;
     for (const re of PATTERNS) {
       const m = re.exec(line);
-      if (m && !original) { original = tidy(m[1]); scraped = true; }
+      if (m && !original) { original = tidy(m[1]) || null; scraped = true; }
     }
   }
+  return { scraped, original };
+}
+
+export function detectRepublication(body: string[], removed: RemovedSegment[], publisher: string | null, signals: RepublicationSignals = {}): Republication {
+  let { scraped, original } = scrapeFooter(body, removed);
   if (!original) {
     original = datelineWire(body) ?? signOffWire(body, removed) ?? metadataOriginal(signals, publisher);
     if (original) scraped = true;

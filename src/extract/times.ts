@@ -206,7 +206,8 @@ class Context {
     const back = (pubWd - wd + 7) % 7; // days back to the most recent such weekday, 0 = publication day
     const ahead = (pubWd === wd ? 0 : (wd - pubWd + 7) % 7);
     const tense = rel === 'last' || rel === 'next' || rel === 'since' ? null : this.tense(start, true);
-    if (rel === 'next' || tense === 'future') return day(addDays(p, ahead || 7));
+    if (rel === 'next') return day(addDays(p, ahead || 7));
+    if (tense === 'future') return day(addDays(p, ahead)); // wire style: "will meet on Monday" in Monday's copy is that day
     if (rel === 'last') return day(addDays(p, -(back || 7)));
     if (tense === 'future_in_past' || tense === 'present' || (rel === 'this' && tense !== 'past')) return day(addDays(p, ahead));
     return day(addDays(p, -back));
