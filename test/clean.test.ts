@@ -505,3 +505,24 @@ test('publisher from the text: the media outlet sources spoke to, not people; no
   const d = cleanDocument(text(['Kenya sends police to Haiti', P('Officials told Parliament on Tuesday that the officers were ready.')].join('\n\n')));
   assert.equal(d.publisher, null);
 });
+
+test('captions ending in their credit, separator lines, WordPress "Like this:" and "Follow AP’s coverage at" lines go', () => {
+  const d = cleanDocument(text([
+    'Militias tighten grip on Basra port',
+    'Fighters at a checkpoint near Umm Qasr. Photograph: Jane Doe/AFP/Getty Images',
+    P('The checkpoint on the road into Umm Qasr is manned by men in mismatched uniforms.'),
+    '___',
+    P('Officials said militias now take a cut of nearly every contract.'),
+    'Associated Press writer Baba Ahmed in Bamako contributed to this report.',
+    '___',
+    "Follow AP's Africa coverage at https://apnews.com/hub/africa",
+    'Like this:',
+    'Like Loading...',
+  ].join('\n\n')));
+  assert.equal(reasonOf(d.removed, 'Fighters at a checkpoint'), 'caption');
+  assert.deepEqual(d.credits, ['Photograph: Jane Doe/AFP/Getty Images']);
+  assert.ok(d.text.startsWith('The checkpoint on the road'));
+  assert.ok(d.text.endsWith('contributed to this report.'), d.text.slice(-60));
+  for (const x of ['___', 'coverage at', 'Like']) assert.ok(!d.text.includes(x), x);
+  assert.equal(reportingOutlet('A police officer told Kenyans.co.ke that the suspects fled.'), 'Kenyans.co.ke');
+});

@@ -89,3 +89,10 @@ test('currency codes need a number; a bracketed bare number is still not a quant
   assert.deepEqual(quantities('The USD weakened and the Sh fell.'), []);
   assert.deepEqual(quantities('The ruling (5) was cited.'), []);
 });
+
+test('a scaled amount after a capitalised word or before a name is still a quantity; a plain one there is a name', () => {
+  assert.deepEqual(quantities('The war has displaced in North Kivu 2 million people.').map((q) => q[1]), [2e6]);
+  assert.deepEqual(quantities('Aid reached the 25 million Congolese who fled.').map((q) => q[1]), [25e6]);
+  assert.deepEqual(quantities('He commands the 215 Maiwand Corps.'), []);
+  assert.deepEqual(quantities('Under Article 5 the allies respond.'), []);
+});

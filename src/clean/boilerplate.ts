@@ -63,7 +63,7 @@ const CUES: Record<string, RegExp[]> = {
   ],
   share: [
     /^\s*(share|tweet|pin|email|e-mail|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|print|copy\s+link|flipboard)(\s*[|,/·•]?\s*(share|tweet|pin|email|whatsapp|facebook|twitter|linkedin|reddit|telegram|messenger|print|copy\s+link|flipboard|this(\s+(article|story))?|on))*\s*$/i,
-    /\bshare\s+(this|on|via)\b/i, /\bclick\s+to\s+share\b/i,
+    /\bshare\s+(this|on|via)\b/i, /\bclick\s+to\s+share\b/i, /^\s*(like\s+this|like\s+loading\.*|reuse\s+this\s+content)\s*:?\s*$/i,
     /\bshare\s+(it|this(\s+(story|article|post|page))?)\s+with\s+(a\s+)?(friends?|others|family)\b/i,
     /^\s*(like|liked|enjoy|enjoyed)\s+this\s+(story|article|post)\s*\?/i,
   ],
@@ -191,6 +191,8 @@ export function promoLine(s: string): string | null {
     || new RegExp(String.raw`^\s*(?:join|follow)\s+(?:us|our)\s+(?:on\s+)?(?:\w+\s+)?${SOCIAL}`, 'i').test(t)) return 'share';
   if (/^\s*(?:sign\s*up|subscribe|register)\s+(?:for|to|now|today|here)\b/i.test(t)) return 'newsletter';
   if (/\bdownload\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}app\b/i.test(t) && words(t).length <= 20) return 'navigation';
+  // "Follow AP's Africa coverage at https://...", "Find more of our coverage at ..."
+  if (/^\s*(?:follow|find|read|see|get)\s+(?:more\s+(?:of\s+)?)?(?:\S+['’]s|our|the)\s+(?:[\w-]+\s+){0,3}coverage\b/i.test(t) && words(t).length <= 20) return 'navigation';
   if (/^\s*for\s+(?:more|the\s+latest)\b.{0,80}\b(?:visit|follow|download|subscribe|click|go\s+to|log\s+on)\b/i.test(t)) return 'navigation';
   return null;
 }
@@ -274,6 +276,10 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
     if (chrome) { verdict[i] = chrome.reason; return; }
     const promo = head ? null : promoLine(t);
     if (promo) { verdict[i] = promo; return; }
+    if (opts.plainText && !words(t).length) { verdict[i] = 'separator'; return; } // "___", "* * *" (HTML pages keep theirs, as their true bodies do)
+    // A caption that ends in its credit: "Fighters at a checkpoint in Basra. Photograph: Jane Doe/AFP/Getty Images"
+    const tailCredit = /[.!?]["”’]?\s+((?:Photograph|Photo|Picture|Image|Illustration|Composite|Video|Credit)s?\s*:\s*[^.!?]{2,100})$/.exec(t);
+    if (tailCredit && words(t).length <= 60) { verdict[i] = 'caption'; out.credits.push(tailCredit[1].trim()); return; }
     if (isCredit(t)) { verdict[i] = 'credit'; out.credits.push(t); return; }
     if (knownTitle && norm(t) === knownTitle && i <= Math.max(firstProse, 3)) { verdict[i] = 'title'; return; }
     if (opts.plainText && head && out.title === null && !out.body.length && headlineLike(t, 2, 30) && !verdict.slice(0, i).includes(null)) {

@@ -173,7 +173,7 @@ const MEDIA_NAME = /\b(?:Times|Post|News|Newsweek|Guardian|Journal|Telegraph|Bea
 
 /** Is this name an outlet's? A wire service or a name with a media word in it. */
 export function mediaOutlet(name: string): boolean {
-  return Boolean(wireNamed(name)) || MEDIA_NAME.test(name);
+  return Boolean(wireNamed(name)) || MEDIA_NAME.test(name) || /^[\p{L}\p{N}-]+(?:\.[a-z]{2,})+$/iu.test(name.trim()); // or a site: "Kenyans.co.ke"
 }
 
 /**

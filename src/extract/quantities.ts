@@ -193,7 +193,8 @@ export function extractQuantities(nlp: NlpDocument, times: TimeExpr[] = []): Qua
     if (/^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|ET\b|EST\b|hrs\b|o'clock\b)/i.test(text.slice(a.end))) continue;
     // "Article 5", "Resolution 2254", "Boeing 737": a capitalised word right before the number names it
     const prevWord = /([A-Za-z]\w*)\s+$/.exec(before);
-    if (prevWord && /^[A-Z]/.test(prevWord[1]) && !FUNCTION_WORDS.has(prevWord[1].toLowerCase()) && !a.unit) {
+    // (an amount with a scale word is never a name or a code: "in North Kivu 2 million people")
+    if (prevWord && /^[A-Z]/.test(prevWord[1]) && !FUNCTION_WORDS.has(prevWord[1].toLowerCase()) && !a.unit && !a.scaled) {
       const k = units.tokenFrom(at - prevWord[0].length);
       const tok = nlp.tokens[k];
       const sentenceFirst = tok && nlp.sentences[tok.sentence]?.firstToken === k;
@@ -239,7 +240,7 @@ export function extractQuantities(nlp: NlpDocument, times: TimeExpr[] = []): Qua
       const last = caps[1].split(/\s+/).pop()!;
       const rest = after.slice(caps[0].length), gap = rest.length - rest.trimStart().length;
       const nextLower = /^\s+[a-z]/.test(rest) && units.phraseAt(end + caps[0].length + gap) !== null; // "Taliban fighters"
-      if (NAME_HEADS.test(last) || (!/[a-z]s$/.test(last) && !nextLower && /\bthe\s+$/i.test(before))) continue;
+      if (NAME_HEADS.test(last) || (!/[a-z]s$/.test(last) && !nextLower && /\bthe\s+$/i.test(before) && !a.scaled)) continue;
     }
     let unitFromNext = false;
     if (!unit) {
