@@ -152,3 +152,11 @@ test('a weekday after a capitalised word is a date unless it is a named day or a
     assert.deepEqual(texts(s), [], s);
   }
 });
+
+test('a weekday deadline (by, until, before) lies ahead unless the clause is past', () => {
+  const pub = '2024-02-12'; // a Monday
+  const v = (s: string) => times(s, pub).find((t) => /day/.test(t.text))?.value;
+  assert.equal(v('"We are asking the army to retake Rubaya before Friday," a notable said.'), '2024-02-16');
+  assert.equal(v('Parties have until Friday to respond.'), '2024-02-16');
+  assert.equal(v('The rebels had withdrawn by Friday.'), '2024-02-09');
+});

@@ -209,7 +209,8 @@ class Context {
     if (rel === 'next') return day(addDays(p, ahead || 7));
     if (tense === 'future') return day(addDays(p, ahead)); // wire style: "will meet on Monday" in Monday's copy is that day
     if (rel === 'last') return day(addDays(p, -(back || 7)));
-    if (tense === 'future_in_past' || tense === 'present' || (rel === 'this' && tense !== 'past')) return day(addDays(p, ahead));
+    // a deadline ("by Friday", "until Friday", "before Friday") lies ahead unless the clause is past
+    if (tense === 'future_in_past' || tense === 'present' || ((rel === 'this' || rel === 'deadline') && tense !== 'past')) return day(addDays(p, ahead));
     return day(addDays(p, -back));
   }
   relative(rel: string, unit: string): Resolved {
@@ -328,12 +329,13 @@ const RULES: Rule[] = [
     return day(addDays(c.pub, w === 'yesterday' || w === 'last night' ? -1 : w === 'tomorrow' ? 1 : 0));
   }],
   // weekdays: on Tuesday, last Friday, Monday's attack, next Wednesday
-  [new RegExp(`\\b(?:${REL}\\s+|(?:${ci('on')}|${ci('by')}|${ci('until')}|${ci('since')})\\s+)?${WEEKDAY}\\b`, 'g'), (m, c, s) => {
+  [new RegExp(`\\b(?:${REL}\\s+|(?:${ci('on')}|${ci('by')}|${ci('until')}|${ci('till')}|${ci('before')}|${ci('since')})\\s+)?${WEEKDAY}\\b`, 'g'), (m, c, s) => {
     const rel = (m[1] ?? '').toLowerCase();
     const after = c.nlp.text.slice(s + m[0].length, s + m[0].length + 30);
     if (m[0] === m[2] && WEEKDAY_NAMES.test(c.wordBeforeCased(s))) return null; // "Black Friday", "Super Tuesday", "Good Friday"
     if (WEEKDAY_TITLES.test(after) || (/^on\s/i.test(m[0]) && /\bMail\s+$/.test(c.nlp.text.slice(Math.max(0, s - 8), s)))) return null; // "The Sunday Times", "Mail on Sunday"
-    return c.weekday(rel || (/^since\s/i.test(m[0]) ? 'since' : ''), WEEKDAYS.indexOf(m[2]), s);
+    const prep = /^(since|by|until|till|before)\s/i.exec(m[0])?.[1].toLowerCase();
+    return c.weekday(rel || (prep === 'since' ? 'since' : prep ? 'deadline' : ''), WEEKDAYS.indexOf(m[2]), s);
   }],
   // two weeks ago, over a year ago, a decade ago, several months ago (vague → null)
   [new RegExp(`\\b${APPROX}${NUMWORD}\\s+(days?|weeks?|months?|years?|decades?)\\s+ago\\b`, 'g'), (m, c) => c.ago(count(m[1]), m[2])],
