@@ -297,3 +297,156 @@ test('opposes: an infinitive or modal fight ("require them to fight X", "no plan
   const rs = run(f);
   assert.deepEqual(list(rs, f), []);
 });
+
+// ---- unseen-news phrasings: nominal bodies, heads of state, group ties, structure, places ----
+
+const SAHEL = { Velaria: { country: 'ML', feature: 'country' as const }, Rwanda: { country: 'RW', feature: 'country' as const } };
+
+test('spokespeople named by their body: "the spokesman of the government, X", "the spokesperson of the Rwandan government, Y", "X, spokesperson of the movement"', () => {
+  const f = fixture('Velaria will not negotiate, declared the spokesman of the government, Abdou Kane, on Monday. The Red Wind rebels took the town. Their gains are temporary, wrote on social media the spokesperson of the movement, Lina Oru. Later Pascal Niyo, spokesperson of the Rwandan government, denied it. Velaria again said it would hold.',
+    [['Velaria', 'GPE'], ['Abdou Kane', 'PERSON'], ['Red Wind', 'ORG'], ['Lina Oru', 'PERSON'], ['Pascal Niyo', 'PERSON'], ['Rwandan', 'NORP'], ['Rwanda', 'GPE']], { geo: SAHEL });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'spokesperson_for', 'Abdou Kane', 'Velaria'), l);
+  assert.ok(has(rs, f, 'spokesperson_for', 'Lina Oru', 'Red Wind'), l);
+  assert.ok(has(rs, f, 'spokesperson_for', 'Pascal Niyo', 'Rwanda'), l);
+  assert.ok(!has(rs, f, 'spokesperson_for', 'Pascal Niyo', 'Velaria'), l);
+});
+
+test('spokespeople: a government entity wins over the country; "the colonel X, spokesperson of the operations Y"; "army spokesman Col. X" of the national army', () => {
+  const f = fixture('The Velarian Government said the talks failed, the spokesperson of the government, Abdou Kane, said. “We advanced,” said the colonel Souleymane Dia, spokesperson of the operations Sirocco Shield. Army spokesman Col. Mamadou Tall said Velarian Armed Forces held Velaria’s north.',
+    [['Velarian Government', 'ORG'], ['Abdou Kane', 'PERSON'], ['Souleymane Dia', 'PERSON'], ['Sirocco Shield', 'ORG'], ['Mamadou Tall', 'PERSON'], ['Velarian Armed Forces', 'ORG'], ['Velaria', 'GPE']],
+    { geo: { Velaria: { country: 'ML', feature: 'country' } } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'spokesperson_for', 'Abdou Kane', 'Velarian Government') || has(rs, f, 'spokesperson_for', 'Abdou Kane', 'Velaria'), l);
+  assert.ok(has(rs, f, 'spokesperson_for', 'Souleymane Dia', 'Sirocco Shield'), l);
+});
+
+test('heads of state: "The president X" in a one-country article, "his Rwandan counterpart Y", "Country\'s supreme leader, Ayatollah Z", "X, the junta leader", "X, who leads Country"', () => {
+  const f = fixture('Velaria closed its border. The president Amadou Sow flew to Kigali on Monday to meet his Rwandan counterpart Jean Habimana. Velaria’s envoy stayed home. Iran’s supreme leader, Ayatollah Reza Karimi, sent a message. Velaria’s Colonel Ibrahim Touré, the junta leader, replied. Emile Roche, who leads Freedonia, did not.',
+    [['Velaria', 'GPE'], ['Amadou Sow', 'PERSON'], ['Kigali', 'GPE'], ['Rwandan', 'NORP'], ['Rwanda', 'GPE'], ['Jean Habimana', 'PERSON'], ['Iran', 'GPE'], ['Reza Karimi', 'PERSON'], ['Ibrahim Touré', 'PERSON'], ['Emile Roche', 'PERSON'], ['Freedonia', 'GPE']],
+    { geo: { ...SAHEL, Kigali: { country: 'RW', feature: 'city' }, Iran: { country: 'IR', feature: 'country' }, Freedonia: { country: 'FR', feature: 'country' } } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'leader_of', 'Amadou Sow', 'Velaria'), l);
+  assert.ok(has(rs, f, 'leader_of', 'Jean Habimana', 'Rwanda'), l);
+  assert.ok(has(rs, f, 'leader_of', 'Reza Karimi', 'Iran'), l);
+  assert.ok(has(rs, f, 'leader_of', 'Ibrahim Touré', 'Velaria'), l);
+  assert.ok(has(rs, f, 'leader_of', 'Emile Roche', 'Freedonia'), l);
+});
+
+test('"The president X" is not guessed when the person is named another country\'s head, or when no country leads the article', () => {
+  const f = fixture('Velaria and Rwanda met. Rwandan President Jean Habimana spoke. The president Jean Habimana then left.',
+    [['Velaria', 'GPE'], ['Rwanda', 'GPE'], ['Rwandan', 'NORP'], ['Jean Habimana', 'PERSON']], { geo: SAHEL });
+  const rs = run(f);
+  assert.ok(!has(rs, f, 'leader_of', 'Jean Habimana', 'Velaria'), list(rs, f).join('; '));
+});
+
+test('group leaders and members: "the group\'s leader X", "X, who heads Y", "X, the founder of Y", "X, a commander in Y", "X, a member of Y\'s political bureau", "X, a 24-year-old fighter with Y"', () => {
+  const f = fixture('The Red Wind attacked again. The group’s leader Idris Bako vowed more. Omar Saleh, who heads the Blue Brigade, disagreed. Nadia Fall, the founder of the Green Front, agreed. Yusuf Dan, a commander in the Red Wind, was killed. Halim Ra, a member of Grey Hand’s political bureau, spoke. Abu Sami, a 24-year-old fighter with the Black Sun, fled.',
+    [['Red Wind', 'ORG'], ['Idris Bako', 'PERSON'], ['Omar Saleh', 'PERSON'], ['Blue Brigade', 'ORG'], ['Nadia Fall', 'PERSON'], ['Green Front', 'ORG'], ['Yusuf Dan', 'PERSON'], ['Halim Ra', 'PERSON'], ['Grey Hand', 'ORG'], ['Abu Sami', 'PERSON'], ['Black Sun', 'ORG']]);
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'leader_of', 'Idris Bako', 'Red Wind'), l);
+  assert.ok(has(rs, f, 'leader_of', 'Omar Saleh', 'Blue Brigade'), l);
+  assert.ok(has(rs, f, 'founder_of', 'Nadia Fall', 'Green Front'), l);
+  assert.ok(has(rs, f, 'member_of', 'Yusuf Dan', 'Red Wind'), l);
+  assert.ok(has(rs, f, 'member_of', 'Halim Ra', 'Grey Hand'), l);
+  assert.ok(has(rs, f, 'member_of', 'Abu Sami', 'Black Sun'), l);
+});
+
+test('alliances: "X and its allies, the militias Y and Z", "Y, allied with X", "X joined forces with Y"', () => {
+  const f = fixture('The Red Wind and its allies, the militias Blue Brigade and Green Front, advanced. The Grey Hand, allied with the Black Sun, held out. The White Star joined forces with the Gold Ring.',
+    [['Red Wind', 'ORG'], ['Blue Brigade', 'ORG'], ['Green Front', 'ORG'], ['Grey Hand', 'ORG'], ['Black Sun', 'ORG'], ['White Star', 'ORG'], ['Gold Ring', 'ORG']]);
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  const al = (a: string, b: string) => has(rs, f, 'allied_with', a, b) || has(rs, f, 'allied_with', b, a);
+  assert.ok(al('Red Wind', 'Blue Brigade'), l);
+  assert.ok(al('Red Wind', 'Green Front'), l);
+  assert.ok(!al('Blue Brigade', 'Green Front'), l);
+  assert.ok(al('Grey Hand', 'Black Sun'), l);
+  assert.ok(al('White Star', 'Gold Ring'), l);
+});
+
+test('enmity and backing: "clashes pitting X against Y", "X accused Y of attacking", "X accuses Y of backing Z" (sourced to X), "Z, which X backs", "X supplies weapons to Z"; denials give nothing', () => {
+  const f = fixture('Clashes pitting the Red Wind against the Blue Brigade killed ten. Velaria accused the Green Front of attacking its positions. Velaria accuses Rwanda of backing the Red Wind. The Grey Hand, which Rwanda backs, advanced. Freedonia supplies weapons to the Blue Brigade. Rwanda denied backing the Grey Hand. Freedonia denies that it arms the Black Sun.',
+    [['Red Wind', 'ORG'], ['Blue Brigade', 'ORG'], ['Velaria', 'GPE'], ['Green Front', 'ORG'], ['Rwanda', 'GPE'], ['Grey Hand', 'ORG'], ['Freedonia', 'GPE'], ['Black Sun', 'ORG']],
+    { geo: { ...SAHEL, Freedonia: { country: 'FR', feature: 'country' } }, sourceOf: { Velaria: 'the government' } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  const opp = (a: string, b: string) => has(rs, f, 'opposes', a, b) || has(rs, f, 'opposes', b, a);
+  assert.ok(opp('Red Wind', 'Blue Brigade'), l);
+  assert.ok(opp('Velaria', 'Green Front'), l);
+  const sup = has(rs, f, 'supports', 'Rwanda', 'Red Wind');
+  assert.ok(sup, l);
+  assert.deepEqual(sup!.sources, ['s1']);
+  assert.ok(has(rs, f, 'supports', 'Rwanda', 'Grey Hand'), l);
+  assert.equal(has(rs, f, 'supports', 'Rwanda', 'Grey Hand')!.evidence.length, 1, 'the denial is no evidence');
+  assert.ok(has(rs, f, 'supports', 'Freedonia', 'Blue Brigade'), l);
+  assert.ok(!has(rs, f, 'supports', 'Freedonia', 'Black Sun'), l);
+});
+
+test('fights_alongside: "soldiers of X fighting alongside Z"', () => {
+  const f = fixture('Soldiers of the Velarian Army were seen fighting alongside the Red Wind near the border.', [['Velarian Army', 'ORG'], ['Red Wind', 'ORG']]);
+  const rs = run(f);
+  assert.ok(has(rs, f, 'fights_alongside', 'Velarian Army', 'Red Wind') || has(rs, f, 'fights_alongside', 'Red Wind', 'Velarian Army'), list(rs, f).join('; '));
+});
+
+test('structure: national armies and police belong to their state; "Free X Army" does not; umbrellas, alliance members, "the Y\'s foreign arm"', () => {
+  const f = fixture('The armed forces of Velaria (FAV) retook the town. Rwandan Defence Forces crossed from Rwanda. The Free Velarian Army, a rebel group, fled Velaria. The Northern Front, an umbrella of armed groups including the Red Wind and the Blue Brigade, met. Velaria, a member of the Alliance of Dune States, agreed. The Storm Force, the Guard Corps’s foreign arm, trained them.',
+    [['Velaria', 'GPE'], ['FAV', 'ORG'], ['Rwandan Defence Forces', 'ORG'], ['Rwanda', 'GPE'], ['Free Velarian Army', 'ORG'], ['Northern Front', 'ORG'], ['Red Wind', 'ORG'], ['Blue Brigade', 'ORG'], ['Alliance of Dune States', 'ORG'], ['Storm Force', 'ORG'], ['Guard Corps', 'ORG']],
+    { geo: SAHEL });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'part_of', 'FAV', 'Velaria'), l);
+  assert.ok(has(rs, f, 'part_of', 'Rwandan Defence Forces', 'Rwanda'), l);
+  assert.ok(!rs.some((r) => r.subject === f.id('Free Velarian Army')), l);
+  assert.ok(has(rs, f, 'part_of', 'Red Wind', 'Northern Front'), l);
+  assert.ok(has(rs, f, 'part_of', 'Blue Brigade', 'Northern Front'), l);
+  assert.ok(has(rs, f, 'member_of', 'Velaria', 'Alliance of Dune States'), l);
+  assert.ok(has(rs, f, 'part_of', 'Storm Force', 'Guard Corps'), l);
+});
+
+test('"the Malian army (FAMa)" is part of the nationality\'s state; "Country joined the alliance Y" is membership', () => {
+  const f = fixture('Soldiers of the Rwandan army (RAF) patrolled. In 2023 Velaria joined the Dune Confederation. Rwanda stayed out.',
+    [['Rwandan', 'NORP'], ['RAF', 'ORG'], ['Velaria', 'GPE'], ['Dune Confederation', 'ORG'], ['Rwanda', 'GPE']], { geo: SAHEL });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'part_of', 'RAF', 'Rwanda'), l);
+  assert.ok(has(rs, f, 'member_of', 'Velaria', 'Dune Confederation'), l);
+});
+
+test('places: "in X, in Y province", "X, a town in Y", "the X neighbourhood of Y"; not "X, near the border with Y"', () => {
+  const f = fixture('Gunmen struck in Tarka, in Dosso province. Bara, a town in eastern Velaria, was shelled. Shells hit the Kanu neighbourhood of Sabal. Fighting reached Miri, near the border with Rwanda.',
+    [['Tarka', 'GPE'], ['Dosso', 'GPE'], ['Bara', 'GPE'], ['Velaria', 'GPE'], ['Kanu', 'GPE'], ['Sabal', 'GPE'], ['Miri', 'GPE'], ['Rwanda', 'GPE']], { geo: SAHEL });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'located_in', 'Tarka', 'Dosso'), l);
+  assert.ok(has(rs, f, 'located_in', 'Bara', 'Velaria'), l);
+  assert.ok(has(rs, f, 'located_in', 'Kanu', 'Sabal'), l);
+  assert.ok(!rs.some((r) => r.subject === f.id('Miri')), l);
+});
+
+test('training and recruiting: "X trains fighters of Y", "Y fighters trained by X", "Y recruits young men from Z" (a place)', () => {
+  const f = fixture('The Guard Corps trains fighters of the Red Wind. Blue Brigade fighters trained by the Storm Force arrived. The Red Wind recruits young men from Basra.',
+    [['Guard Corps', 'ORG'], ['Red Wind', 'ORG'], ['Blue Brigade', 'ORG'], ['Storm Force', 'ORG'], ['Basra', 'GPE']]);
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'trains', 'Guard Corps', 'Red Wind'), l);
+  assert.ok(has(rs, f, 'trains', 'Storm Force', 'Blue Brigade'), l);
+  assert.ok(has(rs, f, 'recruits_from', 'Red Wind', 'Basra'), l);
+});
+
+test('every relation names entities of the context and its evidence holds both mentions or a stated coreferent', () => {
+  const f = fixture('Omar Saleh, who heads the Blue Brigade, disagreed. The Red Wind, allied with the Black Sun, held out.',
+    [['Omar Saleh', 'PERSON'], ['Blue Brigade', 'ORG'], ['Red Wind', 'ORG'], ['Black Sun', 'ORG']]);
+  const rs = run(f);
+  const ids = new Set(f.ctx.entities.map((e) => e.id));
+  for (const r of rs) {
+    assert.ok(ids.has(r.subject) && ids.has(r.object));
+    const ev = f.ctx.doc.text.slice(r.evidence[0].start, r.evidence[0].end);
+    for (const id of [r.subject, r.object]) assert.ok([f.ctx.entities.find((e) => e.id === id)!.name].some((n) => ev.includes(n)), ev);
+  }
+  assert.equal(rs.length, 2, list(rs, f).join('; '));
+});

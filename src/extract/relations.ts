@@ -13,7 +13,7 @@ import type { Attribution } from './quotes.js';
 import { DocIndex, ordered, sentenceSpan, stem, type Arg } from './patterns.js';
 import { lookupNorp } from '../gazetteer/index.js';
 
-interface Cand { type: RelationType; subject: string; object: string; evidence: Span; cue: Span; conf: number }
+interface Cand { type: RelationType; subject: string; object: string; evidence: Span; cue: Span; conf: number; sources?: string[]; fallback?: boolean }
 
 const SYMMETRIC = new Set<RelationType>(['allied_with', 'fights_alongside', 'opposes', 'kinship_with']);
 
@@ -29,13 +29,15 @@ const STATE_TITLE = /^(president|prime\s+minister|king|queen|chancellor|premier|
 /** Words that cannot sit between an appositive's article and its role noun ("X, who met the leader of Y"). */
 const NOT_ROLE_MOD = '(?!(?:who|which|that|and|or|but|said|says|told|is|was|were|are|has|had|met|with|from|to|by|as|a|an|the|under|in|on|at|of|for|after|before|against|over|about|into|than|like|via|per|during|since|while|when)\\b)';
 
-const APPOSITION = new RegExp(`^\\s*(?:,|\\[|\\()\\s*(?:(a|an|the|another|one|its|their|his|her)\\s+)?(?:${NOT_ROLE_MOD}[\\p{L}.'’-]+\\s+){0,3}?${ROLE}\\s+(of|at|for|with|in)\\s+(?:the\\.?\\s+)?`, 'iu');
+const APPOSITION = new RegExp(`^\\s*(?:,|\\[|\\()\\s*(?:(?:who|which)\\s+(?:is|was|has\\s+been|became)\\s+)?(?:(a|an|the|another|one|its|their|his|her)\\s+)?(?:${NOT_ROLE_MOD}[\\p{L}\\p{N}.'’-]+\\s+){0,3}?${ROLE}\\s+(of|at|for|with|in)\\s+(?:the\\.?\\s+)?`, 'iu');
+/** Common nouns between an appositive's preposition and the name: "spokesperson of the operations Y", "a commander in the rebel group Y". */
+const DESCRIPTOR = /^(?:(?!(?:who|which|that|and|or|but|in|on|at|of|for|with|from|to|by|is|was|are|were|said|says)\b)[a-z][\p{L}-]*\s+){1,2}$/u;
 /** Ranks and honorifics between a role and a name: "Army spokesman Col. X", "army chief General X". */
-const RANK_TITLE = '(?:(?:Col|Gen|Lt|Maj|Brig|Capt|Sgt|Cpl|Adm|Dr|Mr|Ms|Mrs|Sen|Rep|Gov)\\.?|Colonel|General|Lieutenant|Major|Brigadier|Captain|Sergeant|Admiral|Marshal|Sheikh|Imam|Mullah)';
+const RANK_TITLE = '(?:(?:Col|Gen|Lt|Maj|Brig|Capt|Sgt|Cpl|Adm|Dr|Mr|Ms|Mrs|Sen|Rep|Gov)\\.?|Colonel|General|Lieutenant|Major|Brigadier|Captain|Sergeant|Admiral|Marshal|Field\\s+Marshal|Sheikh|Imam|Mullah|(?:Grand\\s+)?Ayatollah|Commander|Corporal|Private)';
 const RANKS = `(?:\\s+${RANK_TITLE}(?:[\\s-]+(?:Gen|General|Colonel|Col)\\.?)?)?`;
-const PRENOMINAL = new RegExp(`^(?:['’]s)?\\s+(?:${NOT_ROLE_MOD}[\\p{L}.-]+\\s+){0,2}?${ROLE}${RANKS}\\s*,?\\s+$`, 'iu');
+const PRENOMINAL = new RegExp(`^(?:['’]s)?\\s+(?:${NOT_ROLE_MOD}[\\p{L}.-]+\\s+){0,2}?${ROLE}(?:\\s*,)?${RANKS}\\s*,?\\s+$`, 'iu');
 /** "army spokesman X", "the military's chief General X": a role of an unnamed national body just before a name. */
-const NOMINAL_HOLDER = new RegExp(`\\b(army|military|police|government|navy|air\\s+force|armed\\s+forces|junta|ministry)(?:['’]s)?\\s+(?:${NOT_ROLE_MOD}[\\p{L}.-]+\\s+){0,1}?${ROLE}${RANKS}\\s*,?\\s+$`, 'iu');
+const NOMINAL_HOLDER = new RegExp(`\\b(army|military|police|government|navy|air\\s+force|armed\\s+forces|junta|ministry|movement|group|rebels?|rebellion|militia|organi[sz]ation)(['’]s?)?\\s+(?:${NOT_ROLE_MOD}[\\p{L}.-]+\\s+){0,1}?${ROLE}${RANKS}\\s*,?\\s+$`, 'iu');
 /** "the spokesman for the X, Y": a role naming the body before the person it describes. */
 const ROLE_OF_BEFORE = new RegExp(`\\b${ROLE}\\s+(?:of|for)\\s+(?:the\\s+)?$`, 'iu');
 const UNIT_WORD = /\b(corps|brigade|division|battalion|regiment|unit|wing|branch|command|squadron|platoon|directorate|department|ministry|committee|bureau|office|agency|cell|faction|council|force|forces)\b/i;
@@ -53,7 +55,10 @@ export function extractRelations(ctx: ExtractionContext, attr: Attribution): Rel
   structure(d, cands);
   settings(d, cands);
   verbCues(d, cands);
-  return mergeCands(d, cands);
+  newsPatterns(d, cands);
+  // a head of state guessed from the article's country yields to a country named for that person
+  const named = new Set(cands.filter((c) => c.type === 'leader_of' && !c.fallback && d.entityById.get(c.object)?.type === 'GPE').map((c) => c.subject));
+  return mergeCands(d, cands.filter((c) => !c.fallback || !named.has(c.subject)));
 }
 
 const typeOf = (d: DocIndex, m: Mention | undefined) => (m ? d.entity(m)?.type ?? m.type : undefined);
@@ -88,6 +93,11 @@ function rolePhrases(d: DocIndex, out: Cand[]): void {
       // "VOA Pentagon correspondent X": the outlet employs the correspondent, the second name is the beat
       const prev = ms[k - 1];
       if (p && /^(correspondent|reporter|editor|journalist|columnist|producer)$/i.test(p[1]) && prev && isOrg(d, prev) && /^\s+$/.test(d.text.slice(prev.end, m.start))) holder = prev.entity;
+      if (p && holder && d.entityById.get(holder)?.type === 'GPE') {
+        // "Sudan's army chief X", "Malian police spokesman X": the state's army or police, not the state
+        const body = /\b(army|military|armed\s+forces|police)\b/i.exec(gap);
+        if (body) holder = resolveBody(d, body[1], n.start, m);
+      }
       if (p && holder) {
         const possessive = /^['’]s/.test(gap);
         const type = roleRelation(p[1], possessive, !possessive);
@@ -159,7 +169,7 @@ function apposition(d: DocIndex, m: Mention, k: number, sen: { start: number; en
   let j = k + 1;
   while (j < ms.length && ms[j].start < at) j++;
   let obj = ms[j];
-  if (!obj || obj.start !== at) return;
+  if (!obj || (obj.start !== at && !DESCRIPTOR.test(d.text.slice(at, obj.start)))) return;
   // "Stanford University's Center for ...": the most specific organisation
   const after = ms[j + 1];
   if (after && /^['’]s\s+$/.test(d.text.slice(obj.end, after.start)) && orgLike(d, after)) { obj = after; j++; }
@@ -247,7 +257,7 @@ function stateTitle(d: DocIndex, m: Mention, k: number, out: Cand[]): void {
   const before = d.text.slice(Math.max(0, m.start - 40), m.start);
   const inside = /^(President|Prime Minister|King|Queen|Chancellor|Premier|Emir|Sultan)\s/.exec(m.text);
   const t = inside ?? /\b(President|Prime Minister|King|Queen|Chancellor|Premier|Emir|Sultan)\s+$/.exec(before)
-    ?? /\bthe\s+(president|prime minister|king|queen|chancellor|premier|emir|sultan)\s*,\s*$/i.exec(before);
+    ?? /\bthe\s+(president|prime minister|king|queen|chancellor|premier|emir|sultan)\s*,?\s*$/i.exec(before);
   if (!t) return;
   // a modifier before the title ("Afghan President", "former President") decides otherwise
   const pre = inside ? before : before.slice(0, before.length - t[0].length);
@@ -265,7 +275,12 @@ function stateTitle(d: DocIndex, m: Mention, k: number, out: Cand[]): void {
     const first = d.tokenRange(c)[0];
     if (c.end <= m.start && first <= sen.firstToken + 1 && !d.isLocative(c)) country = c;
   }
-  if (!country) return;
+  if (!country) {
+    // "The president X" in an article about one country: that country's head, unless X is named another's
+    const main = !countries.length && /^(president|prime minister|king|emir)$/i.test(t[1]) ? mainCountry(d) : undefined;
+    if (main) out.push({ type: 'leader_of', subject: m.entity, object: main.id, evidence: sentenceSpan(sen), cue: { start: m.start, end: m.end }, conf: 0.5, fallback: true });
+    return;
+  }
   out.push({ type: 'leader_of', subject: m.entity, object: country.entity, evidence: sentenceSpan(sen), cue: { start: m.start, end: m.end }, conf: 0.6 });
 }
 
@@ -281,10 +296,24 @@ function nominalHolder(d: DocIndex, n: Mention, out: Cand[]): void {
   const r = NOMINAL_HOLDER.exec(before);
   if (!r) return;
   const word = r[1].toLowerCase().replace(/\s+/g, ' ');
-  const re = NOMINAL_BODY[word];
-  const cands = d.ctx.entities.filter((e) => e.type === 'ORG' && e.mentions.length && re?.test(e.name));
-  if (cands.length !== 1) return;
-  out.push({ type: roleRelation(r[2], true, false), subject: n.entity, object: cands[0].id, evidence: sentenceSpan(sen), cue: n, conf: 0.6 });
+  const at = n.start - before.length + r.index;
+  // "the Rwandan government spokesperson X", "Malian army chief X": the nationality names the state
+  const prev = d.mentions.filter((x) => x.end <= at).pop();
+  const norp = prev && /^\s*$/.test(d.text.slice(prev.end, at)) && (typeOf(d, prev) === 'NORP' || isCountry(d, prev)) ? prev : undefined;
+  if (prev && !norp && /^\s*$/.test(d.text.slice(prev.end, at))) return;
+  const group = BODY_KIND[word] === 'group';
+  let id = resolveBody(d, word, n.start, norp);
+  if (!id && !group) {
+    const re = NOMINAL_BODY[word];
+    const cands = d.ctx.entities.filter((e) => e.type === 'ORG' && e.mentions.length && re?.test(e.name));
+    if (cands.length === 1) id = cands[0].id;
+  }
+  if (!id) return;
+  // "rebel commander X" is one of the rebels' commanders; "the group's leader X" leads it
+  const type = roleRelation(r[3], group ? !!r[2] : true, false);
+  if (d.entityById.get(id)?.type === 'GPE' && type !== 'leader_of' && type !== 'member_of' && type !== 'spokesperson_for') return;
+  if (d.entityById.get(id)?.type === 'GPE' && type === 'leader_of' && !STATE_TITLE.test(r[3])) return;
+  out.push({ type, subject: n.entity, object: id, evidence: sentenceSpan(sen), cue: n, conf: 0.6 });
 }
 
 /** The one country named in a sentence, else in the two before it (same paragraph). */
@@ -490,7 +519,8 @@ function verbCues(d: DocIndex, out: Cand[]): void {
     for (const c of CUES_STEMMED) {
       const j = matchSeq(d, c.alts, i);
       if (j < 0) continue;
-      if (c.verb && d.tokens[i].pos !== 'VERB' && !/(ing|ed)$/i.test(d.lower(i))) continue;
+      // a present "-s" form right after a name is a verb whatever the tagger said ("The Guard Corps trains fighters")
+      if (c.verb && d.tokens[i].pos !== 'VERB' && !/(ing|ed)$/i.test(d.lower(i)) && !(/s$/i.test(d.lower(i)) && d.mentionAt[i - 1] && d.isActor(d.mentionAt[i - 1]) && /^(DET|NOUN|ADJ|NUM|PRON)$/.test(d.tokens[i + 1]?.pos ?? ''))) continue;
       if (c.type === 'trains' && /^(camp|camps|ground|station)$/i.test(d.lower(j + 1))) continue;
       // "X is trained by Y", "trained at camps run by Y": the trainer follows "by"; active "Y trains X" has no "by"
       if (c.seq.length === 1 && (c.type === 'trains' || c.type === 'supports') && c.verb) {
@@ -534,7 +564,7 @@ function matchSeq(d: DocIndex, alts: Set<string>[], i: number): number {
 
 function negated(d: DocIndex, i: number): boolean {
   for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-    if (/^(not|n't|never|no|without|sever|severed|cut)$/i.test(d.tokens[k].text)) return true;
+    if (/^(not|n't|never|no|without|sever|severed|cut|deny|denies|denied|denying|rejected|rejects|dismissed)$/i.test(d.tokens[k].text)) return true;
     if (d.tokens[k].sentence !== d.tokens[i].sentence) break;
   }
   return false;
@@ -599,7 +629,7 @@ function mergeCands(d: DocIndex, cands: Cand[]): Relation[] {
   const byKey = new Map<string, Relation>();
   const out: Relation[] = [];
   for (const c of cands) {
-    if (c.subject === c.object) continue;
+    if (c.subject === c.object || !d.entityById.has(c.subject) || !d.entityById.has(c.object)) continue;
     const [s, o] = SYMMETRIC.has(c.type) ? ordered(c.subject, c.object) : [c.subject, c.object];
     const key = `${c.type}|${s}|${o}`;
     let r = byKey.get(key);
@@ -609,9 +639,400 @@ function mergeCands(d: DocIndex, cands: Cand[]): Relation[] {
     } else r.confidence = Math.min(0.99, Math.max(r.confidence, c.conf) + 0.05);
     if (!r.evidence.some((e) => e.start === c.evidence.start && e.end === c.evidence.end)) r.evidence.push(c.evidence);
     const q = d.quoteAt(c.cue);
-    if (q?.source && !r.sources.includes(q.source)) r.sources.push(q.source);
+    for (const s of [q?.source, ...(c.sources ?? [])]) if (s && !r.sources.includes(s)) r.sources.push(s);
   }
   // the same pair asserted as fights_alongside need not also be allied_with from weaker cues: keep both (different claims)
   out.forEach((r, k) => { r.id = `r${k + 1}`; r.confidence = Math.round(r.confidence * 100) / 100; });
   return out;
+}
+
+// ---- bodies named by a common noun: "the government", "the movement", "the army" ----
+
+/** Mentions per entity (documents from the pipeline and from tests alike). */
+function mentionCounts(d: DocIndex): Map<string, number> {
+  const c = new Map<string, number>();
+  for (const m of d.mentions) c.set(m.entity, (c.get(m.entity) ?? 0) + 1);
+  return c;
+}
+
+/** The country code a country entity stands for, or a nationality word / name's first word names. */
+function codeOf(e: Entity | undefined): string | undefined {
+  if (!e) return undefined;
+  if (e.type === 'GPE') return e.geo?.feature === 'country' ? e.geo.country : undefined;
+  if (e.type === 'NORP') return lookupNorp(e.name)?.country;
+  return undefined;
+}
+
+/** The country entity of a country code. */
+function countryByCode(d: DocIndex, code: string | undefined): Entity | undefined {
+  if (!code) return undefined;
+  return d.ctx.entities.find((e) => e.type === 'GPE' && e.geo?.feature === 'country' && e.geo.country === code);
+}
+
+/**
+ * The article's main country: the country entity named most (its nationality words count too), when
+ * it clearly leads (half again as many mentions as the next).
+ */
+function mainCountry(d: DocIndex): Entity | undefined {
+  const score = new Map<string, number>();
+  for (const m of d.mentions) {
+    const e = d.entity(m);
+    const code = e?.type === 'NORP' ? lookupNorp(m.text)?.country ?? codeOf(e) : codeOf(e);
+    const c = countryByCode(d, code);
+    if (c) score.set(c.id, (score.get(c.id) ?? 0) + 1);
+  }
+  const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
+  if (!ranked.length || ranked[0][1] < 2 || (ranked[1] && ranked[0][1] < 1.5 * ranked[1][1])) return undefined;
+  return d.entityById.get(ranked[0][0]);
+}
+
+/** Does an organisation's name tie it to a country ("Sudanese Armed Forces", "Government of Mali")? */
+function tiedTo(e: Entity, country: Entity): boolean {
+  const code = country.geo?.country;
+  const cnames = [country.name, ...country.aliases].map((x) => x.toLowerCase());
+  return [e.name, ...e.aliases].some((n) => {
+    const l = n.toLowerCase();
+    if (cnames.some((c) => c.length > 2 && new RegExp(`(^|[^\\p{L}])${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(['’]s)?([^\\p{L}]|$)`, 'iu').test(l))) return true;
+    return n.split(/[\s-]+/).some((w) => /^[A-Z]/.test(w) && !!code && lookupNorp(w)?.country === code);
+  });
+}
+
+const BODY_NAME: Record<string, RegExp> = {
+  government: /\b(government|junta|regime|cabinet|presidency|transitional\s+(?:military\s+)?council)\b/i,
+  army: /\b(army|armed\s+forces|military|defen[cs]e\s+forces|forces\s+armées)\b/i,
+  police: /\b(police|gendarmerie)\b/i,
+};
+const BODY_KIND: Record<string, string> = {
+  government: 'government', presidency: 'government', junta: 'government', regime: 'government', authorities: 'government',
+  army: 'army', military: 'army', 'armed forces': 'army', police: 'police',
+  movement: 'group', group: 'group', rebels: 'group', rebel: 'group', rebellion: 'group', militia: 'group', organisation: 'group', organization: 'group', insurgents: 'group', jihadists: 'group',
+};
+/** The words of BODY_KIND, for patterns. */
+const BODY_WORDS = 'government|presidency|junta|regime|army|military|armed\\s+forces|police|movement|group|rebels|rebel|rebellion|militia|organi[sz]ation';
+
+const GROUP_SUBTYPES = new Set(['armed_group', 'other', 'political_party']);
+/**
+ * The organisation or state a common noun stands for at an offset: "the government" is the main
+ * country's (or the named nationality's) government entity, else the country; "the army" its army
+ * entity; "the movement"/"the group"/"the rebels" the armed group most named in the paragraph.
+ */
+function resolveBody(d: DocIndex, word: string, at: number, norp?: Mention): string | null {
+  const kind = BODY_KIND[word.toLowerCase().replace(/\s+/g, ' ')];
+  if (!kind) return null;
+  const counts = mentionCounts(d);
+  if (kind === 'group') {
+    const para = paragraphAt(d, at);
+    const inPara = new Map<string, number>();
+    let nearest: string | null = null;
+    for (const m of d.mentions) {
+      if (m.start < para.start || m.end > para.end) continue;
+      const e = d.entity(m);
+      if (!e || e.type !== 'ORG' || d.isPlaceMention(m) || (e.subtype && !GROUP_SUBTYPES.has(e.subtype))) continue;
+      if (e.subtype === 'other' && !/\b(rebel|militia|group|movement|front|army|forces|brigade|jihad|insurg)/i.test(d.text.slice(Math.max(para.start, m.start - 40), Math.min(para.end, m.end + 40)))) continue;
+      inPara.set(e.id, (inPara.get(e.id) ?? 0) + 1);
+      if (m.end <= at) nearest = e.id;
+    }
+    const ranked = [...inPara.entries()].sort((a, b) => b[1] - a[1] || (counts.get(b[0]) ?? 0) - (counts.get(a[0]) ?? 0));
+    if (!ranked.length) return null;
+    if (ranked.length > 1 && ranked[0][1] === ranked[1][1] && nearest) return nearest;
+    return ranked[0][0];
+  }
+  const country = norp ? countryByCode(d, lookupNorp(norp.text)?.country ?? codeOf(d.entity(norp))) : mainCountry(d);
+  const re = BODY_NAME[kind];
+  const bodies = d.ctx.entities.filter((e) => e.type === 'ORG' && e.mentions.length && [e.name, ...e.aliases].some((n) => re.test(n)));
+  const tied = country ? bodies.filter((e) => tiedTo(e, country)) : [];
+  if (tied.length) return tied.sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0))[0].id;
+  // one untied body of that kind and no other country's: that one
+  const untied = bodies.filter((e) => !d.ctx.entities.some((c) => c.type === 'GPE' && c.geo?.feature === 'country' && c !== country && tiedTo(e, c)));
+  if (untied.length === 1 && (!norp || !country)) return untied[0].id;
+  return kind === 'government' && country ? country.id : null;
+}
+
+/** The paragraph (newline-delimited block) around an offset. */
+function paragraphAt(d: DocIndex, at: number): Span {
+  const s = d.text.lastIndexOf('\n', Math.max(0, at - 1));
+  const e = d.text.indexOf('\n', at);
+  return { start: s < 0 ? 0 : s + 1, end: e < 0 ? d.text.length : e };
+}
+
+// ---- news patterns: nominal bodies, heads of state, group ties, structure, places ----
+
+const BODY_AFTER_ROLE = new RegExp(`\\b${ROLE}\\s+(?:of|for)\\s+(?:the\\s+)?(?:([\\p{L}-]+)\\s+)?(${BODY_WORDS})\\b`, 'iu');
+/** "…, declared the spokesman of the government, X": the role and its nominal body before a name. */
+const ROLE_BODY_BEFORE = new RegExp(`\\b${ROLE}\\s+(?:of|for)\\s+(?:the\\s+)?(?:([\\p{L}-]+)\\s+)?(${BODY_WORDS})\\s*,?${RANKS}\\s*,?\\s+$`, 'iu');
+/** "X, spokesperson of the movement", "X, the government spokesman". */
+const ROLE_BODY_AFTER = new RegExp(`^\\s*,\\s*(?:(?:the|a|an)\\s+)?(?:${ROLE}\\s+(?:of|for)\\s+(?:the\\s+)?(?:([\\p{L}-]+)\\s+)?(${BODY_WORDS})|(?:([\\p{L}-]+)\\s+)?(${BODY_WORDS})(?:['’]s?)?\\s+${ROLE})\\b`, 'iu');
+const HEAD_OF_STATE_AFTER = /^\s*,\s*(?:(?:the|a|its|their)\s+)?(?:(?:country|nation)['’]s\s+)?(?:(?:junta|military|transitional)\s+(?:leader|ruler|chief|president)|head\s+of\s+(?:the\s+)?(?:junta|state)|(?:de\s+facto|interim|transitional)\s+(?:leader|ruler|president))\b/i;
+const HEAD_OF_STATE_BEFORE = new RegExp(`\\b(?:(?:junta|military)\\s+(?:leader|ruler|chief)|(?:interim|transitional)\\s+president|head\\s+of\\s+(?:the\\s+)?(?:junta|state))\\s*,?${RANKS}\\s*,?\\s+$`, 'i');
+const WHO_LEADS = /^\s*,\s*who\s+(?:now\s+|also\s+|currently\s+|still\s+|has\s+|had\s+)?(leads|led|heads|headed|runs|ran|commands|commanded|founded|co-founded|chairs|chaired|rules|ruled|governs|governed)\s+(?:the\s+)?$/i;
+const SUPPORT_VERB = '(?:backs|backed|supports|supported|arms|armed|funds|funded|finances|financed|sponsors|sponsored|backing|supporting|arming|funding)';
+const WHICH_BACKS = new RegExp(`^\\s*,\\s*(?:which|whom|that|who)\\s+(?:the\\s+)?$`, 'i');
+const BACKS_AFTER = new RegExp(`^\\s+(?:(?:has|have|is|are|was|were|had|openly|reportedly|allegedly|long|also|still|been|accused\\s+of|said\\s+to)\\s+)*${SUPPORT_VERB}\\b`, 'i');
+const AND_ALLIES = /^\s*,?\s+and\s+(?:its|their|his|her)\s+(?:[\p{L}-]+\s+)?(?:allies|ally|partners)\s*,?\s*(?:(?:including|notably|such\s+as)\s+)?(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,2}?$/u;
+const ALLIED_WITH = /^\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:(?:closely|long|now|loosely|reportedly)\s+)?(?:allied|aligned)\s+(?:with|to)\s+(?:the\s+)?$/i;
+const ORG_MEMBER = /^\s*,\s*(?:(?:which|that)\s+is\s+)?(?:a|an|one)\s+(?:(?:founding|key|leading|prominent|full)\s+)?member\s+(?:of|in)\s+(?:the\s+)?$/i;
+const ARM_OF = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:arm|wing|branch|unit|affiliate|faction|offshoot|division|proxy)\b/iu;
+const UMBRELLA = /^\s*,\s*(?:(?:which|that)\s+is\s+)?(?:a|an|the)\s+(?:[\p{L}-]+\s+){0,3}?(?:umbrella|coalition|alliance|grouping|platform|bloc)\b[^.;:()]{0,50}?\b(?:including|includes|included|comprising|comprises|that\s+includes|which\s+includes|made\s+up\s+of|bringing\s+together|of)\s+(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,2}?$/u;
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*,?\s*as\s+well\s+as\s+)(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,1}?$/u;
+/** National institutions that belong to a state. */
+const NATIONAL_BODY = /\b(army|armed\s+forces|military|defen[cs]e\s+forces|police|gendarmerie|navy|air\s+force|national\s+guard|security\s+forces|forces\s+armées)\b/i;
+const TOWN_APPOS = /^\s*,\s*(?:(?:a|an|the)\s+)?(?:[\p{L}-]+\s+){0,2}?(?:town|village|city|district|neighbou?rhood|locality|commune|camp|suburb|settlement|hub|municipality|area|province|region|county|territory)\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)?$/iu;
+const SUBPLACE_OF = /^\s+(?:neighbou?rhood|suburb|quarter|camp|area|locality|township)\s+(?:of|in)\s+(?:the\s+)?$/i;
+
+function newsPatterns(d: DocIndex, out: Cand[]): void {
+  const ms = d.mentions;
+  for (let k = 0; k < ms.length; k++) {
+    const m = ms[k], n = ms[k + 1];
+    const sen = d.sentenceOfToken(d.tokenIndexAt(m.start));
+    const ev = sentenceSpan(sen);
+    const after = d.text.slice(m.end, Math.min(sen.end, m.end + 160));
+    if (typeOf(d, m) === 'PERSON') personPatterns(d, m, k, sen, ev, out);
+    if (!n) continue;
+    const gap = d.text.slice(m.end, n.start);
+    const cue = { start: m.start, end: n.end };
+    const groupish = (x: Mention) => isOrg(d, x) || isCountry(d, x);
+    // "X and its allies, the militias Y and Z"
+    if (groupish(m) && AND_ALLIES.test(gap)) {
+      for (const y of listFrom(d, k + 1)) if (groupish(y)) out.push({ type: 'allied_with', subject: m.entity, object: y.entity, evidence: ev, cue: { start: m.start, end: y.end }, conf: 0.7 });
+    }
+    // "Y, allied with X", "Y, which is aligned to X"
+    if (groupish(m) && groupish(n) && ALLIED_WITH.test(gap)) out.push({ type: 'allied_with', subject: m.entity, object: n.entity, evidence: ev, cue, conf: 0.7 });
+    // "clashes pitting X against Y"
+    if (groupish(m) && groupish(n) && /^\s+against\s+(?:the\s+)?$/i.test(gap) && /\b(?:pitting|pitted|pits|pit)\s+(?:the\s+)?$/i.test(d.text.slice(Math.max(sen.start, m.start - 20), m.start))) {
+      out.push({ type: 'opposes', subject: m.entity, object: n.entity, evidence: ev, cue, conf: 0.7 });
+    }
+    // "Z, which X backs" / "Z, which Rwanda is accused of backing"
+    if (isOrg(d, m) && (groupish(n) || typeOf(d, n) === 'PERSON') && WHICH_BACKS.test(gap) && BACKS_AFTER.test(d.text.slice(n.end, n.end + 60)) && !negatedText(d.text.slice(n.end, n.end + 40))) {
+      out.push({ type: 'supports', subject: n.entity, object: m.entity, evidence: ev, cue, conf: 0.65 });
+    }
+    // "X, a member of the Alliance of Y": an organisation or state in a larger body
+    if (groupish(m) && isOrg(d, n) && ORG_MEMBER.test(gap)) out.push({ type: 'member_of', subject: m.entity, object: n.entity, evidence: ev, cue, conf: 0.7 });
+    // "the Quds Force, the IRGC's foreign arm"
+    if (isOrg(d, m) && isOrg(d, n) && /^\s*,\s*(?:the|a|an)\s+$/i.test(gap) && ARM_OF.test(d.text.slice(n.end, n.end + 40))) {
+      out.push({ type: 'part_of', subject: m.entity, object: n.entity, evidence: ev, cue, conf: 0.75 });
+    }
+    // "X, an umbrella of armed groups including Y and Z": each member is part of X
+    if (isOrg(d, m) && UMBRELLA.test(gap)) {
+      for (const y of listFrom(d, k + 1)) if (isOrg(d, y)) out.push({ type: 'part_of', subject: y.entity, object: m.entity, evidence: ev, cue: { start: m.start, end: y.end }, conf: 0.7 });
+    }
+    // places: "in X, in Y province", "X, a town in Y", "the X neighbourhood of Y"
+    if (d.isPlaceMention(m) && d.isPlaceMention(n) && m.entity !== n.entity && placeFits(d, m, n)) {
+      const inIn = /^\s*,\s*in\s+(?:the\s+)?$/i.test(gap) && /\b(?:in|at|near)\s+(?:the\s+)?$/i.test(d.text.slice(Math.max(0, m.start - 12), m.start))
+        && (/^\s+(?:province|region|state|district|county|governorate|prefecture|territory)\b/i.test(d.text.slice(n.end, n.end + 14)) || placeRank(d, n) > placeRank(d, m));
+      if (inIn || TOWN_APPOS.test(gap) || SUBPLACE_OF.test(gap)) {
+        out.push({ type: 'located_in', subject: m.entity, object: n.entity, evidence: ev, cue, conf: 0.7 });
+      }
+    }
+    void after;
+  }
+  nationalBodies(d, out);
+  tokenCues(d, out);
+}
+
+const placeRank = (d: DocIndex, m: Mention) => RANK[d.entity(m)?.geo?.feature ?? ''] ?? 0;
+/** Two places that may nest: unknown geo, or the same country and a larger feature outside. */
+function placeFits(d: DocIndex, inner: Mention, outer: Mention): boolean {
+  const a = d.entity(inner)?.geo, b = d.entity(outer)?.geo;
+  if (a?.feature === 'country') return false;
+  if (!a || !b) return true;
+  return a.country === b.country && placeRank(d, outer) > placeRank(d, inner);
+}
+
+/** Mentions of a list starting at index j: "Y, Z and W", "Y and the Z". */
+function listFrom(d: DocIndex, j: number): Mention[] {
+  const ms = d.mentions;
+  const out: Mention[] = [];
+  if (!ms[j]) return out;
+  out.push(ms[j]);
+  for (let k = j + 1; k < ms.length && out.length < 8; k++) {
+    if (!LIST_GAP.test(d.text.slice(ms[k - 1].end, ms[k].start))) break;
+    out.push(ms[k]);
+  }
+  return out;
+}
+
+function negatedText(s: string): boolean { return /\b(not|never|no\s+longer|denied|denies|deny|denying)\b/i.test(s); }
+
+/** Roles of a person from nominal bodies and state offices. */
+function personPatterns(d: DocIndex, m: Mention, k: number, sen: { index: number; start: number; end: number }, ev: Span, out: Cand[]): void {
+  const ms = d.mentions;
+  const before = d.text.slice(Math.max(sen.start, m.start - 90), m.start);
+  const after = d.text.slice(m.end, Math.min(sen.end, m.end + 120));
+  const prev = ms[k - 1], next = ms[k + 1];
+  const norpIn = (from: number, to: number) => ms.find((x) => x.start >= from && x.end <= to && (typeOf(d, x) === 'NORP' || isCountry(d, x)));
+  // "the spokesman of the (Rwandan) government, X"
+  const rb = ROLE_BODY_BEFORE.exec(before);
+  if (rb) {
+    const base = m.start - before.length + rb.index;
+    const named = rb[2] ? ms.find((x) => x.start >= base && x.end <= base + rb[0].length && isOrg(d, x)) : undefined;
+    const norp = rb[2] ? norpIn(base, base + rb[0].length) : undefined;
+    if (named) bodyRole(d, rb[1], rb[3], undefined, m, ev, out, named.entity);
+    else if (!rb[2] || norp || !/^\p{Lu}/u.test(rb[2])) bodyRole(d, rb[1], rb[3], norp, m, ev, out);
+  }
+  // "X, spokesperson of the movement", "X, the army spokesman"
+  const ra = ROLE_BODY_AFTER.exec(after);
+  if (ra) {
+    const end = m.end + ra[0].length;
+    const mentionNext = next && next.start >= end && next.start <= end + 12 && /^\s*(?:of\s+(?:the\s+)?|['’]s\s+)?$/.test(d.text.slice(end, next.start));
+    const norpWord = ra[2] ?? ra[4];
+    const norp = norpWord ? norpIn(m.end, end) : undefined;
+    const named = norpWord ? ms.find((x) => x.start >= m.end && x.end <= end && isOrg(d, x)) : undefined;
+    if (!mentionNext && (!norpWord || norp || named || !/^\p{Lu}/u.test(norpWord))) {
+      if (ra[1]) bodyRole(d, ra[1], ra[3], norp, m, ev, out, named?.entity);
+      else bodyRole(d, ra[6], ra[5], norp, m, ev, out, named?.entity);
+    }
+  }
+  // "his Rwandan counterpart X": a president's counterpart is a president, a minister's a minister
+  if (prev && /^\s+counterparts?\s*,?\s*$/i.test(d.text.slice(prev.end, m.start))) {
+    const c = typeOf(d, prev) === 'NORP' ? countryByCode(d, lookupNorp(prev.text)?.country ?? codeOf(d.entity(prev)))?.id : isCountry(d, prev) ? prev.entity : undefined;
+    if (c) {
+      const minister = /\bminister\b/i.test(d.text.slice(sen.start, prev.start).replace(/\bprime\s+minister\b/gi, ''));
+      out.push({ type: minister ? 'member_of' : 'leader_of', subject: m.entity, object: c, evidence: ev, cue: { start: prev.start, end: m.end }, conf: 0.65 });
+    }
+  }
+  // "Country's X, the junta leader", "junta leader Col. X", "X, head of state"
+  if (HEAD_OF_STATE_AFTER.test(after) || HEAD_OF_STATE_BEFORE.test(before)) {
+    let c: string | undefined;
+    if (prev && /^['’]s\s+$/.test(d.text.slice(prev.end, m.start)) && isCountry(d, prev)) c = prev.entity;
+    c ??= countryNear(d, sen as any)?.entity ?? mainCountry(d)?.id;
+    if (c) out.push({ type: 'leader_of', subject: m.entity, object: c, evidence: ev, cue: m, conf: 0.65 });
+  }
+  // "X, who leads Y", "X, who founded Y"
+  const wl = next ? WHO_LEADS.exec(d.text.slice(m.end, next.start)) : null;
+  if (wl && next && (isOrg(d, next) || isCountry(d, next))) {
+    out.push({ type: /found/i.test(wl[1]) ? 'founder_of' : 'leader_of', subject: m.entity, object: next.entity, evidence: ev, cue: { start: m.start, end: next.end }, conf: 0.75 });
+  }
+}
+
+function bodyRole(d: DocIndex, role: string, body: string, norp: Mention | undefined, person: Mention, ev: Span, out: Cand[], named?: string): void {
+  const r = role.toLowerCase().replace(/s$/, '');
+  if (AFFIL.test(r)) return;
+  const id = named ?? resolveBody(d, body, person.start, norp);
+  if (!id) return;
+  const kind = BODY_KIND[body.toLowerCase().replace(/\s+/g, ' ')];
+  const type = roleRelation(role, true, false);
+  // a government's head is the country's leader only for state titles; "head of the group" leads the group
+  if (kind === 'government' && d.entityById.get(id)?.type === 'GPE' && type === 'leader_of' && !STATE_TITLE.test(r)) return;
+  out.push({ type, subject: person.entity, object: id, evidence: ev, cue: person, conf: 0.7 });
+}
+
+/** National armies and police belong to their state: "Sudanese Armed Forces", "the Malian army (FAMa)", "the armed forces of Mali (FAMa)". */
+function nationalBodies(d: DocIndex, out: Cand[]): void {
+  for (const e of d.ctx.entities) {
+    if (e.type !== 'ORG') continue;
+    const ems = d.mentions.filter((x) => x.entity === e.id);
+    if (!ems.length) continue;
+    let country: Entity | undefined;
+    let cue: Mention = ems[0];
+    // "Sudanese Armed Forces", "Armed Forces of Mali": nothing but the state and the body ("Free Syrian Army" is no state's)
+    const plain = [e.name, ...e.aliases].some((n) => NATIONAL_BODY.test(n) && /^(?:the\s+)?(?:[\p{Lu}][\p{L}'’.-]*\s+)?(?:(?:royal|armed|defen[cs]e|forces?|army|police|military|navy|air|national\s+guard|gendarmerie|security)\s*)+(?:of\s+(?:the\s+)?[\p{Lu}][\p{L}'’. -]*)?$/iu.test(n));
+    const tied = plain ? d.ctx.entities.find((c) => c.type === 'GPE' && c.geo?.feature === 'country' && tiedTo(e, c)) : undefined;
+    if (tied) {
+      // stated where both are named: a sentence with the body and the state
+      const cms = d.mentions.filter((x) => x.entity === tied.id);
+      const both = ems.find((x) => cms.some((c) => d.tokens[d.tokenIndexAt(c.start)].sentence === d.tokens[d.tokenIndexAt(x.start)].sentence));
+      if (both) { country = tied; cue = both; }
+    }
+    if (!country) {
+      // "(FAMa)" after a description naming the body and its state
+      for (const x of ems) {
+        const sen = d.sentenceOfToken(d.tokenIndexAt(x.start));
+        const pre = d.text.slice(Math.max(sen.start, x.start - 80), x.start);
+        if (!/\(\s*$/.test(pre)) continue;
+        const desc = /((?:[\p{L}'’-]+\s+){0,3}?(?:army|armed\s+forces|military|defen[cs]e\s+forces|police|gendarmerie|navy|air\s+force|national\s+guard)(?:\s+of\s+(?:the\s+)?[\p{L}'’ -]{2,40}?)?)\s*\(\s*$/iu.exec(pre);
+        if (!desc) continue;
+        const from = x.start - pre.length + desc.index;
+        const st = d.mentions.find((y) => y.start >= from && y.end <= x.start && y !== x && (isCountry(d, y) || typeOf(d, y) === 'NORP'));
+        const c = st && (isCountry(d, st) ? d.entity(st) : countryByCode(d, lookupNorp(st.text)?.country ?? codeOf(d.entity(st))));
+        if (c) { country = c; cue = x; break; }
+      }
+    }
+    if (!country) continue;
+    const sen = d.sentenceOfToken(d.tokenIndexAt(cue.start));
+    out.push({ type: 'part_of', subject: e.id, object: country.id, evidence: sentenceSpan(sen), cue, conf: 0.7 });
+  }
+}
+
+const SUPPLY_NOUN = /^(weapons|arms|ammunition|munitions|drones|missiles|rockets|funding|funds|money|cash|financing|support|aid|equipment|fuel|training|intelligence|logistics|logistical|military|materiel|vehicles|guns|rifles|mercenaries|fighters)$/i;
+const ATTACK_ING = /^(attacking|shelling|bombing|targeting|killing|massacring|raiding|striking|invading|ambushing|besieging)$/i;
+const SUPPORT_ING = /^(backing|supporting|arming|funding|financing|sponsoring|equipping|aiding|harbou?ring|sheltering|training)$/i;
+
+/** Word cues that need more than one argument slot: accusations, supply, joining, recruiting from places. */
+function tokenCues(d: DocIndex, out: Cand[]): void {
+  for (let i = 0; i < d.tokens.length; i++) {
+    const w = d.lower(i);
+    const sen = d.sentenceOfToken(i);
+    const ev = sentenceSpan(sen);
+    // "X accused Y of attacking (Z)", "X accuses Y of backing Z"
+    if (/^accus(e|es|ed|ing)$/.test(w) && !negated(d, i)) {
+      const y = d.rightArg(i, new Set(), 6);
+      if (!y?.entity || !relatable(d, y.entity)) continue;
+      let k = y.tokens[1] + 1;
+      if (d.lower(k) !== 'of') continue;
+      k++;
+      if (/^(having|being|again|openly|directly)$/.test(d.lower(k))) k++;
+      const verb = d.lower(k);
+      const accuser = d.subjectOf(i, new Set([y.entity])) ?? d.leftArg(i, new Set([y.entity]));
+      const target = d.rightArg(k, new Set([y.entity]), 6);
+      const srcs = accuser?.entity ? d.attr.sources.filter((s) => s.entity === accuser.entity).map((s) => s.id) : [];
+      if (ATTACK_ING.test(verb)) {
+        const obj = target?.entity && relatable(d, target.entity) ? target.entity : accuser?.entity;
+        if (obj && relatable(d, obj) && obj !== y.entity) out.push({ type: 'opposes', subject: y.entity, object: obj, evidence: ev, cue: { start: d.tokens[i].start, end: d.tokens[k].end }, conf: 0.6, sources: srcs });
+      } else if (SUPPORT_ING.test(verb) && target?.entity && relatable(d, target.entity)) {
+        const type: RelationType = /^train/.test(verb) ? 'trains' : /^(harbou?ring|sheltering)$/.test(verb) ? 'harbors' : 'supports';
+        out.push({ type, subject: y.entity, object: target.entity, evidence: ev, cue: { start: d.tokens[i].start, end: d.tokens[k].end }, conf: 0.6, sources: srcs });
+      }
+      continue;
+    }
+    // "X provides weapons to Z", "X supplied Z with drones"
+    if (/^(provid|suppli|suppl|send|sent|deliver|ship|transfer|funnel|channel|give|gave|smuggl)/.test(w) && (d.tokens[i].pos === 'VERB' || /(ed|es|s|ing)$/.test(w)) && !negated(d, i) && !modal(d, i)) {
+      const subj = d.subjectOf(i, new Set());
+      if (!subj?.entity || !relatable(d, subj.entity)) continue;
+      const [, cend] = d.clause(i);
+      let obj: Arg | null = null;
+      let hasNoun = false;
+      for (let k = i + 1; k <= Math.min(cend, i + 10); k++) {
+        if (SUPPLY_NOUN.test(d.lower(k))) hasNoun = true;
+        if (d.lower(k) === 'to' && hasNoun) { obj = d.rightArg(k, new Set([subj.entity]), 5); break; }
+        if (d.lower(k) === 'with' && !hasNoun && SUPPLY_NOUN.test(d.lower(k + 1)) || d.lower(k) === 'with' && SUPPLY_NOUN.test(d.lower(k + 2))) { obj = d.rightArg(i, new Set([subj.entity]), k - i); break; }
+      }
+      if (obj?.entity && relatable(d, obj.entity) && obj.entity !== subj.entity) out.push({ type: 'supports', subject: subj.entity, object: obj.entity, evidence: ev, cue: { start: d.tokens[i].start, end: d.tokens[i].end }, conf: 0.6 });
+      continue;
+    }
+    // "Mali joined the Alliance of Sahel States" → member_of; "X joined forces with Y" → allied_with
+    if (/^(join|joins|joined|joining)$/.test(w) && !negated(d, i) && !modal(d, i)) {
+      const subj = d.subjectOf(i, new Set());
+      if (!subj?.entity || !relatable(d, subj.entity)) continue;
+      if (d.lower(i + 1) === 'forces' && d.lower(i + 2) === 'with') {
+        const o = d.rightArg(i + 2, new Set([subj.entity]), 5);
+        if (o?.entity && relatable(d, o.entity)) out.push({ type: 'allied_with', subject: subj.entity, object: o.entity, evidence: ev, cue: { start: d.tokens[i].start, end: d.tokens[i + 2].end }, conf: 0.65 });
+        continue;
+      }
+      const o = d.rightArg(i, new Set([subj.entity]), 4);
+      const oe = o?.entity ? d.entityById.get(o.entity) : undefined;
+      if (o?.mention && oe?.type === 'ORG' && (/\b(alliance|coalition|bloc|union|confederation|pact|league|organi[sz]ation|community|federation|front|nato|brics)\b/i.test(oe.name) || (isCountry(d, subj.mention) && /^\s*(?:the\s+)?$/i.test(d.text.slice(d.tokens[i].end, o.mention.start))))) {
+        out.push({ type: 'member_of', subject: subj.entity, object: oe.id, evidence: ev, cue: { start: d.tokens[i].start, end: o.mention.end }, conf: 0.65 });
+      }
+      continue;
+    }
+    // "Y recruits young men from Basra": a group recruits from a place or a group
+    if (/^recruit(s|ed|ing)?$/.test(w) && d.tokens[i].pos === 'VERB' && !negated(d, i)) {
+      const subj = d.subjectOf(i, new Set()) ?? d.leftArg(i, new Set());
+      if (!subj?.entity || !relatable(d, subj.entity)) continue;
+      for (let k = i + 1; k <= Math.min(sen.lastToken, i + 8); k++) {
+        if (/^[;:,]$/.test(d.tokens[k].text)) break;
+        if (!/^(from|among)$/i.test(d.lower(k))) continue;
+        let a = k + 1;
+        if (/^the$/i.test(d.lower(a))) a++;
+        const m = d.mentionAt[a];
+        if (m && m.entity !== subj.entity && (d.isPlaceMention(m) || isOrg(d, m))) out.push({ type: 'recruits_from', subject: subj.entity, object: m.entity, evidence: ev, cue: { start: d.tokens[i].start, end: m.end }, conf: 0.65 });
+        break;
+      }
+    }
+  }
+}
+
+/** A modal or infinitive before a verb: a possibility or a purpose, not a fact. */
+function modal(d: DocIndex, i: number): boolean {
+  return /^(to|would|could|might|may|should|must|can|cannot)$/i.test(d.lower(i - 1)) || (/^(would|could|might|may|should|must|can)$/i.test(d.lower(i - 2)) && d.tokens[i - 1].pos === 'ADV');
 }
