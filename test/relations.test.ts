@@ -450,3 +450,14 @@ test('every relation names entities of the context and its evidence holds both m
   }
   assert.equal(rs.length, 2, list(rs, f).join('; '));
 });
+
+test('"the spokesperson of the movement" in a paragraph naming no group is the article\'s leading armed group; "army spokesman" of an army introduced by its acronym; "its allies, the militias of the Y"', () => {
+  const text = 'The Red Wind rebels took Bara. The Red Wind said more would follow. The armed forces of Velaria (FAV) said they held the line, said Col. Amadou Sow, army spokesman in the east.\n\nThe spokesperson of the movement, Lina Oru, wrote that the rebels would stay.\n\nThe Red Wind and its allies, the militias of the Blue Brigade, advanced.';
+  const f = fixture(text, [['Red Wind', 'ORG'], ['Bara', 'GPE'], ['Velaria', 'GPE'], ['FAV', 'ORG'], ['Amadou Sow', 'PERSON'], ['Lina Oru', 'PERSON'], ['Blue Brigade', 'ORG']],
+    { geo: SAHEL, subtype: { 'Red Wind': 'armed_group', 'Blue Brigade': 'armed_group', FAV: 'military_unit' } });
+  const rs = run(f);
+  const l = list(rs, f).join('; ');
+  assert.ok(has(rs, f, 'spokesperson_for', 'Lina Oru', 'Red Wind'), l);
+  assert.ok(has(rs, f, 'spokesperson_for', 'Amadou Sow', 'FAV'), l);
+  assert.ok(has(rs, f, 'allied_with', 'Red Wind', 'Blue Brigade') || has(rs, f, 'allied_with', 'Blue Brigade', 'Red Wind'), l);
+});

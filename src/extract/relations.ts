@@ -733,19 +733,31 @@ function resolveBody(d: DocIndex, word: string, at: number, norp?: Mention): str
       if (m.end <= at) nearest = e.id;
     }
     const ranked = [...inPara.entries()].sort((a, b) => b[1] - a[1] || (counts.get(b[0]) ?? 0) - (counts.get(a[0]) ?? 0));
-    if (!ranked.length) return null;
+    if (!ranked.length) {
+      // none in the paragraph: the article's one leading armed group
+      const armed = d.ctx.entities.filter((e) => e.type === 'ORG' && e.subtype === 'armed_group' && (counts.get(e.id) ?? 0) > 0)
+        .sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0));
+      if (armed.length && (armed.length === 1 || (counts.get(armed[0].id) ?? 0) >= 2 * (counts.get(armed[1].id) ?? 0))) return armed[0].id;
+      return null;
+    }
     if (ranked.length > 1 && ranked[0][1] === ranked[1][1] && nearest) return nearest;
     return ranked[0][0];
   }
   const country = norp ? countryByCode(d, lookupNorp(norp.text)?.country ?? codeOf(d.entity(norp))) : mainCountry(d);
   const re = BODY_NAME[kind];
-  const bodies = d.ctx.entities.filter((e) => e.type === 'ORG' && e.mentions.length && [e.name, ...e.aliases].some((n) => re.test(n)));
+  const bodies = d.ctx.entities.filter((e) => e.type === 'ORG' && e.mentions.length && ([e.name, ...e.aliases].some((n) => re.test(n)) || describedAs(d, e.id, re)));
   const tied = country ? bodies.filter((e) => tiedTo(e, country)) : [];
   if (tied.length) return tied.sort((a, b) => (counts.get(b.id) ?? 0) - (counts.get(a.id) ?? 0))[0].id;
   // one untied body of that kind and no other country's: that one
   const untied = bodies.filter((e) => !d.ctx.entities.some((c) => c.type === 'GPE' && c.geo?.feature === 'country' && c !== country && tiedTo(e, c)));
   if (untied.length === 1 && (!norp || !country)) return untied[0].id;
   return kind === 'government' && country ? country.id : null;
+}
+
+/** An acronym introduced after its description: "the armed forces of Congo (FARDC)". */
+function describedAs(d: DocIndex, id: string, re: RegExp): boolean {
+  return d.mentions.some((x) => x.entity === id && /\(\s*$/.test(d.text.slice(Math.max(0, x.start - 3), x.start))
+    && re.test(d.text.slice(Math.max(0, x.start - 60), x.start).split(/[.;]/).pop() ?? ''));
 }
 
 /** The paragraph (newline-delimited block) around an offset. */
@@ -768,7 +780,7 @@ const WHO_LEADS = /^\s*,\s*who\s+(?:now\s+|also\s+|currently\s+|still\s+|has\s+|
 const SUPPORT_VERB = '(?:backs|backed|supports|supported|arms|armed|funds|funded|finances|financed|sponsors|sponsored|backing|supporting|arming|funding)';
 const WHICH_BACKS = new RegExp(`^\\s*,\\s*(?:which|whom|that|who)\\s+(?:the\\s+)?$`, 'i');
 const BACKS_AFTER = new RegExp(`^\\s+(?:(?:has|have|is|are|was|were|had|openly|reportedly|allegedly|long|also|still|been|accused\\s+of|said\\s+to)\\s+)*${SUPPORT_VERB}\\b`, 'i');
-const AND_ALLIES = /^\s*,?\s+and\s+(?:its|their|his|her)\s+(?:[\p{L}-]+\s+)?(?:allies|ally|partners)\s*,?\s*(?:(?:including|notably|such\s+as)\s+)?(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,2}?$/u;
+const AND_ALLIES = /^\s*,?\s+and\s+(?:its|their|his|her)\s+(?:[\p{L}-]+\s+)?(?:allies|ally|partners)\s*,?\s*(?:(?:including|notably|such\s+as)\s+)?(?:the\s+)?(?:[a-z][\p{L}-]*\s+){0,2}?(?:of\s+(?:the\s+)?)?$/u;
 const ALLIED_WITH = /^\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+)?(?:(?:closely|long|now|loosely|reportedly)\s+)?(?:allied|aligned)\s+(?:with|to)\s+(?:the\s+)?$/i;
 const ORG_MEMBER = /^\s*,\s*(?:(?:which|that)\s+is\s+)?(?:a|an|one)\s+(?:(?:founding|key|leading|prominent|full)\s+)?member\s+(?:of|in)\s+(?:the\s+)?$/i;
 const ARM_OF = /^['’]s\s+(?:[\p{L}-]+\s+){0,2}?(?:arm|wing|branch|unit|affiliate|faction|offshoot|division|proxy)\b/iu;
