@@ -262,7 +262,8 @@ test('place: the in-text place beats the dateline; a place from an earlier sente
   assert.equal(at('convoy')?.location, f.id('Gao'), JSON.stringify(evs));
   assert.equal(at('four people')?.location, f.id('Mopti'));
   assert.equal(at('chief')?.location, f.id('Ogossagou'));
-  assert.equal(at('Friday')?.location, f.id('Bamako'));
+  // the dateline is where the reporter files: an unplaced event takes the story's last site, not the dateline
+  assert.ok(!evs.some((e) => e.location === f.id('Bamako')), JSON.stringify(evs));
 });
 
 test('time: the most specific time of the sentence, and the paragraph lead\'s day over "this year"', () => {
@@ -303,4 +304,37 @@ test('precision: generic or aggregate attacks and seized weapons are no events',
   const f = fixture('Attacks on civilians have increased in Ituri. The group has carried out dozens of attacks this year in Ituri. Such attacks are common in Ituri. Police seized weapons and ammunition in Bunia on Monday.',
     [['Ituri', 'GPE'], ['Bunia', 'GPE']], { times: [['this year', '2021'], ['Monday', '2021-05-10']] });
   assert.deepEqual(run(f).map((e) => e.type), []);
+});
+
+test('wire dateline: an unplaced event takes the site named earlier in the story, not the city the reporter files from; its retelling merges', () => {
+  const f = fixture('KORVANA, Veloria (AP) — Militants launched an attack on a military base in Dresk on Tuesday.\n\nThe assailants killed 12 soldiers, the army said. The attack lasted hours.',
+    [['Korvana', 'GPE', 'KORVANA'], ['Veloria', 'GPE'], ['AP', 'ORG'], ['Dresk', 'GPE']],
+    { times: [['Tuesday', '2021-05-04']], geo: { Korvana: { country: 'VL', feature: 'city' }, Veloria: { country: 'VL', feature: 'country' }, Dresk: { country: 'VL', feature: 'city' } } });
+  const evs = run(f);
+  const k = one(evs, 'killing');
+  assert.equal(k.location, f.id('Dresk'), JSON.stringify(evs));
+  const c = one(evs, 'armed_clash');
+  assert.equal(c.location, f.id('Dresk'));
+  assert.equal(c.time, 't1');
+});
+
+test('wire dateline: the dateline place only when the story names no other site; an explicit other place wins', () => {
+  const f = fixture('KORVANA, Veloria (AP) — Police arrested two men on Tuesday.\n\nIn Dresk, soldiers killed a smuggler on Friday.',
+    [['Korvana', 'GPE', 'KORVANA'], ['Veloria', 'GPE'], ['AP', 'ORG'], ['Dresk', 'GPE']],
+    { times: [['Tuesday', '2021-05-04'], ['Friday', '2021-05-07']], geo: { Korvana: { country: 'VL', feature: 'city' }, Dresk: { country: 'VL', feature: 'city' } } });
+  const evs = run(f);
+  assert.equal(one(evs, 'killing').location, f.id('Dresk'));
+  // the arrest comes before any site and the story's only event site is elsewhere: still not the dateline
+  assert.equal(one(evs, 'capture').location, f.id('Dresk'));
+  const g = fixture('KORVANA, Veloria (AP) — Police arrested two men on Tuesday.', [['Korvana', 'GPE', 'KORVANA'], ['Veloria', 'GPE'], ['AP', 'ORG']],
+    { times: [['Tuesday', '2021-05-04']], geo: { Korvana: { country: 'VL', feature: 'city' } } });
+  assert.equal(one(run(g), 'capture').location, g.id('Korvana'));
+});
+
+test('merging: same-type events in adjacent paragraphs merge unless their explicit places or days differ', () => {
+  const f = fixture('Gunmen attacked a convoy in Dresk on Monday.\nThe attack was repelled.\nIn Tarvin, gunmen attacked a market on Sunday.\n\nOn Friday, another attack hit a school in Tarvin.',
+    [['Dresk', 'GPE'], ['Tarvin', 'GPE']], { times: [['Monday', '2021-05-03'], ['Sunday', '2021-05-02'], ['Friday', '2021-05-07']] });
+  const evs = run(f).filter((e) => e.type === 'armed_clash');
+  assert.equal(evs.length, 3, JSON.stringify(evs));
+  assert.deepEqual(evs.map((e) => e.location), [f.id('Dresk'), f.id('Tarvin'), f.id('Tarvin')]);
 });

@@ -184,7 +184,7 @@ const HYPO_AFTER = /^(date|deadline|plan|plans|timeline|timetable|schedule)$/i;
 const NEG = /^(not|n't|never|no|cannot|neither|nor|denied|deny|denies|without)$/i;
 const PLACE_PREP = /^(in|at|near|inside|outside|across|throughout|into|around|on|aboard|along|down|through)$/i;
 
-interface Draft extends EventRecord { parts: Participant[]; sentence: number; concluded?: boolean; tv?: string }
+interface Draft extends EventRecord { parts: Participant[]; sentence: number; concluded?: boolean; tv?: string; explicitPlace?: string | null; para: number }
 
 export function extractEvents(ctx: ExtractionContext, attr: Attribution): EventRecord[] {
   const d = new DocIndex(ctx, attr);
@@ -201,6 +201,7 @@ export function extractEvents(ctx: ExtractionContext, attr: Attribution): EventR
       break;
     }
   }
+  placeFromContext(d, drafts);
   return finish(merge(settleDeals(drafts)));
 }
 
@@ -313,7 +314,8 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
   if (t.type === 'agreement' || t.type === 'negotiation' || t.type === 'armed_clash') for (const a of between(d, j)) add('agent', a);
 
   const place = placeOf(d, t.type, i, j, sen);
-  const location = place ?? (PHYSICAL.has(t.type) ? paragraphPlace(d, t.type, sen) ?? datelinePlace(d) : null);
+  // a physical event with no place of its own takes one from the story around it (placeFromContext)
+  const location = place;
   // "convicting Webb in September of kidnapping the girl": the sentence's time is the trial's
   const time = legalProcess(d, i) ? null : timeOf(d, i, sen);
   const span: Span = { start: head.start, end: d.tokens[j].end };
@@ -324,13 +326,14 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
   const hypothetical = t.type === 'threat' || isHypothetical(d, i, j);
   const hasEntity = parts.some((p) => p.entity);
   // an event with no identifiable actor, place or time says nothing checkable
-  if (!hasEntity && !location && !time) return null;
+  if (!hasEntity && !location && !time && !(PHYSICAL.has(t.type) && contextPlaceLikely(d, sen))) return null;
   if (generic(d, t, i, j, parts, place, time)) return null;
   let confidence = t.conf * (hasEntity ? 1 : 0.8);
   if (/\b(reportedly|allegedly|said to|is believed|are believed)\b/i.test(d.text.slice(sen.start, head.start))) confidence *= 0.9;
   return {
     id: '', type: t.type, trigger: span, evidence, time, location, participants: parts, parts, quantities,
     source: quote?.source ?? null, negated, hypothetical, confidence: Math.round(confidence * 100) / 100, sentence: sen.index,
+    explicitPlace: place, para: paragraphNo(d, sen.index),
     concluded: t.type === 'agreement' && concluded(d, i), tv: d.ctx.times.find((x) => x.id === time)?.value ?? undefined,
   };
 }
@@ -541,16 +544,59 @@ function paragraphLead(d: DocIndex, k: number): number {
   return k;
 }
 
-/** The place of the nearest earlier sentence of the same paragraph that names a setting ("Fighting broke out in X. Militants killed four."). */
-function paragraphPlace(d: DocIndex, type: EventType, sen: { index: number }): string | null {
-  const lead = paragraphLead(d, sen.index);
-  for (let k = sen.index - 1; k >= lead; k--) {
-    const s = d.sentences[k];
-    const p = d.places(s).filter((x) => PLACE_PREP.test(x.prep) || (x.prep === 'of' && PLACE_OF_NOUN.test(d.tokens[x.first - 2]?.text ?? '')));
-    if (p.length) return p[0].m.entity;
-    void type;
+const SITE_NOUN = /^(base|bases|camp|camps|garrison|post|posts|outpost|barracks|checkpoint|airport|airbase|prison|market|mosque|church|school|hospital|village|town|city|district|province|region|area|border|road|highway)$/i;
+/** Places a sentence names as the setting of something: "in X", "near X", "the village of X", "the X base". */
+function sitesOf(d: DocIndex, k: number): string[] {
+  const out: string[] = [];
+  for (const x of d.places(d.sentences[k])) {
+    const [, b] = d.tokenRange(x.m);
+    if (PLACE_PREP.test(x.prep) || (x.prep === 'of' && PLACE_OF_NOUN.test(d.tokens[x.first - 2]?.text ?? ''))
+      || SITE_NOUN.test(d.tokens[b + 1]?.text ?? '') && /^(the|a|an)$/i.test(d.tokens[x.first - 1]?.text ?? '')) out.push(x.m.entity);
   }
-  return null;
+  return out;
+}
+
+const paraCache = new WeakMap<DocIndex, number[]>();
+/** Paragraph number of sentence k (paragraphs are newline-separated blocks). */
+function paragraphNo(d: DocIndex, k: number): number {
+  let ps = paraCache.get(d);
+  if (!ps) {
+    ps = [];
+    let n = 0;
+    d.sentences.forEach((s, j) => { if (j > 0 && d.text.slice(d.sentences[j - 1].end, s.start).includes('\n')) n++; ps!.push(n); });
+    paraCache.set(d, ps);
+  }
+  return ps[k] ?? 0;
+}
+
+/** Whether the story around a sentence can place an event in it (an earlier site, or a dateline). */
+function contextPlaceLikely(d: DocIndex, sen: { index: number }): boolean {
+  if (datelinePlace(d)) return true;
+  const para = paragraphNo(d, sen.index);
+  for (let k = sen.index - 1; k >= 0 && paragraphNo(d, k) >= para - 1; k--) if (sitesOf(d, k).length) return true;
+  return false;
+}
+
+/**
+ * Discourse continuity for physical events with no place in their sentence ("an attack on a base in X
+ * ... The assailants killed 12 soldiers"): the place of the latest placed event of a physical kind, or
+ * the latest site named, in the earlier sentences of the same or the previous paragraph; else the first
+ * site the story gives an event; the wire dateline (where the reporter files) only when the story names
+ * no site at all.
+ */
+function placeFromContext(d: DocIndex, drafts: Draft[]): void {
+  const firstSite = drafts.find((e) => PHYSICAL.has(e.type) && e.explicitPlace && !e.negated && !e.hypothetical)?.explicitPlace ?? null;
+  for (const e of drafts) {
+    if (e.location || !PHYSICAL.has(e.type)) continue;
+    let found: string | null = null;
+    for (let k = e.sentence - 1; k >= 0 && paragraphNo(d, k) >= e.para - 1 && !found; k--) {
+      const prior = drafts.filter((o) => o !== e && o.sentence === k && PHYSICAL.has(o.type) && o.location && !o.hypothetical);
+      if (prior.length) { found = prior[prior.length - 1].location ?? null; break; }
+      const sites = sitesOf(d, k);
+      if (sites.length) found = sites[0];
+    }
+    e.location = found ?? firstSite ?? datelinePlace(d);
+  }
 }
 
 const outletCache = new WeakMap<DocIndex, Set<string>>();
@@ -621,15 +667,22 @@ function agents(e: Draft): Set<string> {
 function ents(e: Draft): Set<string> { return new Set(e.parts.filter((p) => p.entity).map((p) => p.entity!)); }
 const overlap = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
 
+/** Two time values of one day, or one that contains the other ("2021-05" and "2021-05-04"). */
+const compatibleTimes = (a?: string, b?: string) => !a || !b || a.startsWith(b) || b.startsWith(a);
+
 function sameEvent(a: Draft, b: Draft): boolean {
   if (a.type !== b.type || a.negated !== b.negated) return false;
   const ag = agents(a), bg = agents(b);
   if (ag.size && bg.size && !overlap(ag, bg)) return false;
   // two concluded deals of unrelated dates ("a ceasefire on Monday", "the declaration signed last May") are two agreements
   if (LOOSE.has(a.type)) return !(a.type === 'agreement' && a.concluded && b.concluded && a.tv && b.tv && !a.tv.startsWith(b.tv) && !b.tv.startsWith(a.tv));
+  // different explicit places or days are different events; a missing one is no conflict
+  if (a.explicitPlace && b.explicitPlace && a.explicitPlace !== b.explicitPlace) return false;
   if (a.location && b.location && a.location !== b.location) return false;
-  if (a.time && b.time && a.time !== b.time) return false;
+  if (a.time && b.time && a.time !== b.time && !(a.tv && b.tv && compatibleTimes(a.tv, b.tv))) return false;
   if (a.sentence === b.sentence) return true;
+  // a story retells its event in the next lines: same type, same or adjacent paragraphs, nothing conflicting
+  if (Math.abs(a.para - b.para) <= 1 && !a.hypothetical && !b.hypothetical) return true;
   return overlap(ents(a), ents(b)) || (!!a.location && a.location === b.location) || (!!a.time && a.time === b.time);
 }
 
@@ -641,8 +694,10 @@ function merge(drafts: Draft[]): Draft[] {
     for (const p of e.parts) {
       if (!into.parts.some((q) => (p.entity ? q.entity === p.entity : q.description === p.description))) into.parts.push(p);
     }
+    // the richest attributes: an explicit place beats one taken from the context
+    if (!into.explicitPlace && e.explicitPlace) { into.location = e.location; into.explicitPlace = e.explicitPlace; }
     into.location ??= e.location;
-    into.time ??= e.time;
+    if (!into.time || (e.tv && into.tv && e.tv.length > into.tv.length)) { into.time = e.time ?? into.time; into.tv = e.tv ?? into.tv; }
     into.source ??= e.source;
     for (const q of e.quantities) if (!into.quantities.includes(q)) into.quantities.push(q);
     into.hypothetical = into.hypothetical && e.hypothetical;
