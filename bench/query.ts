@@ -79,6 +79,7 @@ const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor((
 if (!args.includes('--reuse') || !existsSync(db)) {
   rmSync(db, { force: true }); rmSync(db + '-wal', { force: true }); rmSync(db + '-shm', { force: true });
   const store = await openStore(db);
+  await store.groupCommit({ count: 100, ms: 500 }); // as `dossier ingest` writes
   const t0 = performance.now();
   for (let i = 0; i < N; i++) {
     await store.addArticle(synth(i));

@@ -13,6 +13,15 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Run fn in one transaction: all of its writes land, or none do. */
   tx<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * Group commit (SQLite; a no-op for PostgreSQL): later tx() calls share one transaction, each
+   * inside its own savepoint (still all-or-nothing per call; a failed call rolls back only itself),
+   * committed every `count` calls or `ms` milliseconds, and by flush() and close(). A crash loses at
+   * most the uncommitted group, never part of one call. null turns it off (after a flush).
+   */
+  groupCommit(o: { count: number; ms: number } | null): Promise<void>;
+  /** Commit the open group, if any. */
+  flush(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -29,6 +38,20 @@ export function openSqlite(path: string): Db {
     if (!s) { s = db.prepare(sql); cache.set(sql, s); }
     return s;
   };
+  let group: { count: number; ms: number } | null = null;
+  let pending = 0, openedAt = 0, busy = false;
+  let timer: NodeJS.Timeout | null = null;
+  let deferred: Error | null = null; // a timed commit's failure, reported by the next tx() or flush()
+  const commit = () => {
+    if (timer) { clearTimeout(timer); timer = null; }
+    if (!db.inTransaction) return;
+    try { db.exec('COMMIT'); } catch (e) { try { if (db.inTransaction) db.exec('ROLLBACK'); } catch { /* keep the first error */ } throw e; } finally { pending = 0; }
+  };
+  const onTimer = () => {
+    timer = null;
+    if (busy) return; // the running call commits when it ends
+    try { commit(); } catch (e) { deferred = e as Error; }
+  };
   const norm = (p: unknown[]) => p.map((v) => (typeof v === 'boolean' ? (v ? 1 : 0) : v === undefined ? null : v));
   return {
     dialect: 'sqlite',
@@ -37,11 +60,38 @@ export function openSqlite(path: string): Db {
     async run(sql, p = []) { return prep(sql).run(...norm(p)).changes; },
     async exec(sql) { db.exec(sql); },
     async tx(fn) {
-      // Single connection, single writer: no other statement interleaves while fn awaits.
-      db.exec('BEGIN IMMEDIATE');
-      try { const r = await fn(); db.exec('COMMIT'); return r; } catch (e) { if (db.inTransaction) db.exec('ROLLBACK'); throw e; }
+      if (deferred) { const e = deferred; deferred = null; throw e; }
+      if (!group) {
+        // Single connection, single writer: no other statement interleaves while fn awaits.
+        db.exec('BEGIN IMMEDIATE');
+        try { const r = await fn(); db.exec('COMMIT'); return r; } catch (e) { if (db.inTransaction) db.exec('ROLLBACK'); throw e; }
+      }
+      if (!db.inTransaction) { db.exec('BEGIN IMMEDIATE'); pending = 0; openedAt = performance.now(); }
+      busy = true;
+      db.exec('SAVEPOINT one');
+      try {
+        const r = await fn();
+        db.exec('RELEASE one');
+        pending++;
+        return r;
+      } catch (e) {
+        // Undo this call only; the group's earlier calls stay. (A full disk or I/O error may have
+        // rolled the whole transaction back already: then there is nothing left to undo.)
+        if (db.inTransaction) { try { db.exec('ROLLBACK TO one'); db.exec('RELEASE one'); } catch { /* reported below */ } }
+        throw e;
+      } finally {
+        busy = false;
+        if (db.inTransaction) {
+          if (pending >= group.count || performance.now() - openedAt >= group.ms) commit();
+          else if (!timer) { timer = setTimeout(onTimer, Math.max(1, group.ms - (performance.now() - openedAt))); timer.unref(); }
+        }
+      }
     },
-    async close() { db.close(); },
+    async groupCommit(o) { commit(); group = o; },
+    async flush() { commit(); if (deferred) { const e = deferred; deferred = null; throw e; } },
+    async close() {
+      try { commit(); } finally { db.close(); }
+    },
   };
 }
 
@@ -64,6 +114,8 @@ export async function openPg(url: string): Promise<Db> {
     async get(sql, p = []) { return (await q(sql, p)).rows[0]; },
     async run(sql, p = []) { return (await q(sql, p)).rowCount ?? 0; },
     async exec(sql) { await client.query(sql); },
+    async groupCommit() { /* one transaction per call */ },
+    async flush() {},
     async tx(fn) {
       await client.query('BEGIN');
       try { const r = await fn(); await client.query('COMMIT'); return r; } catch (e) { await client.query('ROLLBACK').catch(() => {}); throw e; }

@@ -12,6 +12,14 @@ export interface Store {
   readonly backend: 'sqlite' | 'pg';
   /** Store one article in one transaction (idempotent on document.id). signature: precomputed MinHash, else computed here. */
   addArticle(rec: AnalysisRecord, opts?: { signature?: Uint32Array | null; uri?: string | null }): Promise<AddResult>;
+  /**
+   * Group commit for bulk loads (SQLite): several addArticle calls share one transaction, each
+   * article still all-or-nothing (a savepoint), committed every `count` articles or `ms` ms and by
+   * flush()/close(). null: one transaction per article again (the default).
+   */
+  groupCommit(o: { count: number; ms: number } | null): Promise<void>;
+  /** Commit what group commit holds. */
+  flush(): Promise<void>;
   stats(): Promise<q.Stats>;
   clusters(limit?: number): Promise<q.Cluster[]>;
   search(text: string, limit?: number): Promise<q.SearchHit[]>;
@@ -50,12 +58,14 @@ export async function openStore(url: string): Promise<Store> {
   return {
     backend: db.dialect,
     addArticle: (rec, o = {}) => wrap('write', () => db.tx(() => addArticle(db, rec, o.signature, o.uri ?? null))),
+    groupCommit: (o) => wrap('write', () => db.groupCommit(o)),
+    flush: () => wrap('write', () => db.flush()),
     stats: () => q.stats(db),
     clusters: (n) => q.clusters(db, n),
     search: (t, n) => q.search(db, t, n),
     entity: (nm, n) => q.entity(db, nm, n),
     events: (f) => q.events(db, f),
     sources: (o) => q.sources(db, o),
-    close: () => db.close(),
+    close: () => wrap('write', () => db.close()),
   };
 }
