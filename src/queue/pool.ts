@@ -15,7 +15,7 @@ export class PipelinePool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 384 } } /* bounded heaps: flat RSS per worker */), busy: null };
+    const slot: Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } } /* bounded heaps: flat RSS per worker (live heap ~70 MB; headroom for big inputs) */), busy: null };
     slot.worker.on('message', (r: TaskResult) => {
       const b = slot.busy; slot.busy = null;
       b?.resolve(r);
@@ -42,7 +42,7 @@ export class PipelinePool {
 
   run(task: Task): Promise<TaskResult> {
     // Loaded only when used: with workers, the main thread never holds the pipeline's models.
-    if (this.size === 0) return import('./analyze.js').then((m) => new Promise((res) => setImmediate(() => res(m.analyzeOne(task)))));
+    if (this.size === 0) return import('./v8flags.js').then(() => import('./analyze.js')).then((m) => new Promise((res) => setImmediate(() => res(m.analyzeOne(task)))));
     return new Promise((resolve) => {
       this.waiting.push({ task, resolve });
       const free = this.slots.find((s) => !s.busy);
