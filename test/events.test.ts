@@ -338,3 +338,40 @@ test('merging: same-type events in adjacent paragraphs merge unless their explic
   assert.equal(evs.length, 3, JSON.stringify(evs));
   assert.deepEqual(evs.map((e) => e.location), [f.id('Dresk'), f.id('Tarvin'), f.id('Tarvin')]);
 });
+
+test('participants: "the armed forces of X (ACR)" is the army, not the country; killed soldiers are the army; the group that claimed the attack killed them', () => {
+  const f = fixture('Militants attacked an army post in Dresk on Tuesday. The assailants killed 12 soldiers, said the armed forces of Veloria (FAV). The Dark Banner claimed the attack.\n\nThe army said it carried out drone strikes against Dark Banner positions on Wednesday.',
+    [['Dresk', 'GPE'], ['Veloria', 'GPE'], ['FAV', 'GPE'], ['Dark Banner', 'ORG']],
+    { times: [['Tuesday', '2021-05-04'], ['Wednesday', '2021-05-05']], geo: { Dresk: { country: 'VL', feature: 'city' }, Veloria: { country: 'VL', feature: 'country' }, FAV: { country: 'BR', feature: 'admin2' } } });
+  const evs = run(f);
+  const k = one(evs, 'killing');
+  assert.deepEqual(who(k, 'victim'), [f.id('FAV')], JSON.stringify(evs));
+  assert.deepEqual(who(k, 'agent'), [f.id('Dark Banner')]);
+  assert.deepEqual(who(one(evs, 'armed_clash'), 'agent'), [f.id('Dark Banner')]);
+  const a = one(evs, 'airstrike');
+  assert.deepEqual(who(a, 'agent'), [f.id('FAV')]);
+  assert.deepEqual(who(a, 'target'), [f.id('Dark Banner')]);
+  // with no army entity, soldiers are described
+  const g = fixture('Gunmen killed 12 soldiers in Dresk on Tuesday.', [['Dresk', 'GPE']], { times: [['Tuesday', '2021-05-04']] });
+  assert.deepEqual(who(one(run(g), 'killing'), 'victim'), ['soldiers']);
+});
+
+test('capture: a verb coordinated with an earlier one keeps its subject ("the army carried out strikes against X and had captured 20 fighters")', () => {
+  const f = fixture('The Veloria Armed Forces carried out strikes against Dark Banner positions near Dresk and had captured 20 fighters.',
+    [['Veloria Armed Forces', 'ORG'], ['Dark Banner', 'ORG'], ['Dresk', 'GPE']]);
+  const c = one(run(f), 'capture');
+  assert.deepEqual(who(c, 'agent'), [f.id('Veloria Armed Forces')]);
+});
+
+test('"we" in a quote speaks for the speaker\'s organisation, not for a country or nationality', () => {
+  const text = '“We attacked them and killed them,” said a resident of Veloria. “We fought the Dark Banner near Dresk,” said a spokesman for the Free Guard.';
+  const f = fixture(text, [['Veloria', 'GPE'], ['Dark Banner', 'ORG'], ['Dresk', 'GPE'], ['Free Guard', 'ORG']],
+    { quotes: [['We attacked them and killed them,', 'a resident'], ['We fought the Dark Banner near Dresk,', 'a spokesman for the Free Guard']],
+      geo: { Veloria: { country: 'VL', feature: 'country' } } });
+  f.attr.sources[0].affiliation = f.id('Veloria');
+  f.attr.sources[1].affiliation = f.id('Free Guard');
+  const evs = run(f);
+  assert.ok(!evs.some((e) => e.participants.some((p) => p.entity === f.id('Veloria'))), JSON.stringify(evs));
+  const c = evs.find((e) => e.type === 'armed_clash' && e.location === f.id('Dresk'));
+  assert.deepEqual(c && who(c, 'agent'), [f.id('Free Guard')], JSON.stringify(evs));
+});

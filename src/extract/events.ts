@@ -176,7 +176,7 @@ function realClash(d: DocIndex, i: number): boolean {
 
 const FORCE_NOUN = /^(forces|troops|soldiers|army|police|officials|militants|fighters|authorities|government|military|militias?|rebels|gunmen|jihadists|insurgents|paratroopers|commandos|peacekeepers|navy|officers|policemen|units?|battalions?)$/i;
 /** Light verbs that make a nominal trigger's subject its agent: "carried out a recruitment drive". */
-const LIGHT_VERB = new Set(['carri', 'carry', 'launch', 'conduct', 'stag', 'hold', 'held', 'sign', 'reach', 'mak', 'strik', 'order', 'announc', 'led', 'lead', 'perform', 'execut', 'wag', 'begin', 'start', 'enter'].map(stem));
+const LIGHT_VERB = new Set(['carri', 'carry', 'launch', 'conduct', 'stag', 'hold', 'held', 'sign', 'reach', 'mak', 'strik', 'order', 'announc', 'led', 'lead', 'perform', 'execut', 'wag', 'begin', 'start', 'enter', 'claim'].map(stem));
 const BE = /^(is|are|was|were|be|been|being|get|got|gets|getting)$/i;
 const MODAL = /^(will|would|could|might|may|shall|should|must|can|'ll|wo)$/i;
 const HYPO_CUE = /^(if|unless|plan|plans|planned|planning|intend|intends|intended|promise|promised|promises|vow|vowed|threaten|threatened|want|wants|wanted|seek|seeks|sought|aim|aims|hope|hopes|set|proposed|propose|impending|upcoming|possible|potential|future|expected|supposed|prospective|would-be|any|require|required|requires|demand|demands|demanded|urge|urged|urges)$/i;
@@ -195,14 +195,14 @@ export function extractEvents(ctx: ExtractionContext, attr: Attribution): EventR
     for (const t of STEMMED) {
       const j = matchAt(d, t, i);
       if (j < 0) continue;
-      const ev = buildEvent(d, t, i, j);
+      const ev = buildEvent(d, t, i, j, drafts[drafts.length - 1]);
       for (let k = i; k <= j; k++) used[k] = 1;
       if (ev) drafts.push(ev);
       break;
     }
   }
   placeFromContext(d, drafts);
-  return finish(merge(settleDeals(drafts)));
+  return finish(attackersKill(merge(settleDeals(drafts))));
 }
 
 const CONCLUDED = new Set(['sign', 'reach', 'strik', 'struck', 'seal', 'conclud', 'ink', 'broker', 'finaliz', 'finalis', 'clinch', 'ratifi', 'approv', 'announc', 'agre', 'declar', 'accept', 'adopt'].map(stem));
@@ -236,7 +236,7 @@ function matchAt(d: DocIndex, t: (typeof STEMMED)[number], i: number): number {
   return j;
 }
 
-function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null {
+function buildEvent(d: DocIndex, t: Trigger, i: number, j: number, prev?: Draft): Draft | null {
   const sen = d.sentenceOfToken(i);
   const head = d.tokens[i];
   const nominal = isNoun(d, i) && !/(ing|ed)$/.test(d.lower(i));
@@ -245,6 +245,9 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
   const taken = new Set<string>();
   const add = (role: Role, a: Arg | null) => {
     if (!a) return;
+    // "the army", "soldiers", "the armed forces of X (FAV)": the article's army
+    const army = armyFor(d, a);
+    if (army) a = { ...a, entity: army };
     if (a.entity) {
       if (taken.has(a.entity)) return;
       // a news outlet reports the event; a bare nationality ("Congolese") is no actor without its force noun
@@ -256,7 +259,7 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
       }
       // places are settings, not participants ("a stabbing on a Bay Area train"); a country may act
       const e = d.entityById.get(a.entity!);
-      if (e && (e.type === 'LOC' || (e.type === 'GPE' && e.geo && e.geo.feature !== 'country'))) {
+      if (e && e.id !== armyOf(d)?.id && (e.type === 'LOC' || (e.type === 'GPE' && e.geo && e.geo.feature !== 'country'))) {
         if (!a.description) return;
         a = { ...a, entity: null };
       } else taken.add(a.entity!);
@@ -273,6 +276,17 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
   const rightEnt = new Set(right?.entity ? [right.entity] : []);
   let left: Arg | null = null;
   if (!nominal || hasLightVerb(d, i)) left = d.leftArg(i, new Set([...rightEnt]));
+  // "the army carried out strikes against X and had captured 20 fighters": a coordinated verb shares the first verb's subject
+  if (!nominal && !passive && coordinatedVerb(d, i)) {
+    const subj = prev && prev.sentence === sen.index ? prev.parts.find((p) => p.role === 'agent' && p.entity) : undefined;
+    if (subj) left = { entity: subj.entity, description: subj.description ?? null, tokens: [i, i] };
+    else {
+      // the subject of the sentence's first verb
+      let v = sen.firstToken;
+      while (v < i && !(d.tokens[v].pos === 'VERB' && !d.mentionAt[v])) v++;
+      if (v < i) left = d.leftArg(v, new Set([...rightEnt])) ?? left;
+    }
+  }
   const premods = nominal ? premodifiers(d, i) : [];
 
   if (t.type === 'recruitment' && d.lower(i).startsWith('join')) {
@@ -305,6 +319,11 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
       }
     }
   }
+  // "killed 12 soldiers", "soldiers were killed": unnamed soldiers are the article's army, or described
+  if ((t.type === 'killing' || t.type === 'capture' || t.type === 'explosion') && !parts.some((p) => p.role === patient)) {
+    const n = soldiersAt(d, i, j, passive);
+    if (n) add(patient, n);
+  }
   const co = d.prepArg(j, /^(alongside|with)$/i, taken, 8);
   if (co && /^(alongside)$/i.test(prevPrep(d, co))) add(passive || t.type === 'killing' || t.type === 'capture' ? patient : 'ally', co);
   else if (co && t.type === 'armed_clash') add(/together/i.test(d.text.slice(head.start, d.tokens[co.tokens[0]].start)) ? 'ally' : 'target', co);
@@ -336,6 +355,79 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number): Draft | null
     explicitPlace: place, para: paragraphNo(d, sen.index),
     concluded: t.type === 'agreement' && concluded(d, i), tv: d.ctx.times.find((x) => x.id === time)?.value ?? undefined,
   };
+}
+
+// ---- the national army of an article ----
+
+const ARMY_WORD = /\b(army|armed\s+forces|military|defen[cs]e\s+forces|forces\s+armées)\b/i;
+interface Army { id: string; intro: string }
+const armyCache = new WeakMap<DocIndex, Army | null>();
+/**
+ * The article's national army: an organisation named as one ("the Veloria Armed Forces") or introduced by
+ * an acronym after its description ("the armed forces of Veloria (FAV)"); not an armed group that calls
+ * itself an army. Null when there is none or several.
+ */
+function armyOf(d: DocIndex): Army | null {
+  if (armyCache.has(d)) return armyCache.get(d)!;
+  const found: Army[] = [];
+  for (const e of d.ctx.entities) {
+    if (!(e.type === 'ORG' || e.type === 'GPE') || e.subtype === 'armed_group') continue;
+    const ms = d.mentions.filter((m) => m.entity === e.id);
+    if (!ms.length) continue;
+    // a place is an army only when introduced as one ("the armed forces of X (FAV)"), whatever the gazetteer found
+    let intro = e.type === 'GPE' ? undefined : [e.name, ...e.aliases].find((n) => ARMY_WORD.test(n) && !/\b(liberation|revolutionary|resistance|independence|free|people['’]?s|rebel)\b/i.test(n));
+    if (!intro) {
+      for (const m of ms) {
+        if (!/\(\s*$/.test(d.text.slice(Math.max(0, m.start - 3), m.start))) continue;
+        const pre = d.text.slice(Math.max(0, m.start - 70), m.start).split(/[.;]/).pop() ?? '';
+        const x = /((?:[\p{L}'’-]+\s+){0,2}?(?:army|armed\s+forces|military|defen[cs]e\s+forces)(?:\s+of\s+(?:the\s+)?[\p{L}'’ -]{2,40}?)?)\s*\(\s*$/iu.exec(pre);
+        if (x) { intro = x[1]; break; }
+      }
+    }
+    if (intro) found.push({ id: e.id, intro });
+  }
+  const out = found.length === 1 ? found[0] : null;
+  armyCache.set(d, out);
+  return out;
+}
+
+const SOLDIER_NOUN = /^(soldiers?|troops|servicemen|paratroopers|gendarmes|policemen|police\s*officers|peacekeepers)$/i;
+/** The unnamed soldiers a killing or capture takes: the object ("killing 12 soldiers"), or the passive subject ("12 soldiers were killed"). */
+function soldiersAt(d: DocIndex, i: number, j: number, passive: boolean): Arg | null {
+  const s = d.sentenceOfToken(i);
+  const probe = (k: number): Arg | null => SOLDIER_NOUN.test(d.tokens[k]?.text ?? '') && !d.mentionAt[k] ? { description: d.lower(k).replace(/^soldier$/, 'soldiers'), tokens: [k, k] } : null;
+  if (passive) {
+    let k = i - 1;
+    while (k >= s.firstToken && (BE.test(d.tokens[k].text) || /^(ADV|PART|AUX)$/.test(d.tokens[k].pos))) k--;
+    return probe(k);
+  }
+  for (let k = j + 1; k <= Math.min(s.lastToken, j + 4); k++) {
+    const r = probe(k);
+    if (r) return r;
+    if (!/^(DET|NUM|ADJ)$/.test(d.tokens[k].pos) && !/^(at|least|about|some|nearly|more|than|over|around|up|to)$/i.test(d.tokens[k].text)) break;
+  }
+  return null;
+}
+
+/** Soldiers of the article's army: "the army", "soldiers", "troops", "the armed forces of X", "Velorian soldiers" when the army is Veloria's. */
+const SOLDIER_WORDS = /^(?:the\s+)?(?:(?:[\p{L}'’-]+)\s+)?(army|military|armed\s+forces|soldiers?|troops|servicemen|forces)$/iu;
+function armyFor(d: DocIndex, a: Arg): string | null {
+  const army = armyOf(d);
+  if (!army) return null;
+  const e = a.entity ? d.entityById.get(a.entity) : undefined;
+  if (a.entity === army.id) return null;
+  if (e && e.type !== 'GPE' && e.type !== 'NORP') return null;
+  if (e) {
+    // a country or nationality: only its own army, and only as the force it names ("the armed forces of X", "X soldiers")
+    const word = (a.mention?.text ?? e.name).toLowerCase();
+    const tied = army.intro.toLowerCase().includes(word.slice(0, Math.max(4, word.length - 3))) || d.ctx.entities.some((c) => c.id === army.id && [c.name, ...c.aliases].some((n) => n.toLowerCase().includes(word.slice(0, 4))));
+    if (!tied) return null;
+    const before = a.mention ? d.text.slice(Math.max(0, a.mention.start - 30), a.mention.start) : '';
+    if (/\b(army|armed\s+forces|military|forces|troops|soldiers)\s+of\s+(?:the\s+)?$/i.test(before)) return army.id;
+    if (a.description && SOLDIER_WORDS.test(a.description)) return army.id;
+    return null;
+  }
+  return a.description && SOLDIER_WORDS.test(a.description) && !/^(?:the\s+)?forces$/i.test(a.description) ? army.id : null;
 }
 
 /** Events that happen at a place (the dateline stands in for an unnamed one); talks and deals do not. */
@@ -434,6 +526,13 @@ function isPassive(d: DocIndex, i: number): boolean {
     if (!/^(ADV|PART)$/.test(d.tokens[k].pos)) break;
   }
   return /^by$/i.test(d.tokens[i + 1]?.text ?? '');
+}
+
+/** "..., and had captured", "and killed": a verb coordinated with an earlier one, its subject not repeated. */
+function coordinatedVerb(d: DocIndex, i: number): boolean {
+  let k = i - 1;
+  while (k > 0 && (/^(AUX|ADV|PART)$/.test(d.tokens[k].pos) || /^(had|has|have|also|then|later)$/i.test(d.tokens[k].text))) k--;
+  return /^(and|then)$/i.test(d.tokens[k]?.text ?? '') && !d.mentionAt[k + 1];
 }
 
 function hasLightVerb(d: DocIndex, i: number): boolean {
@@ -704,6 +803,23 @@ function merge(drafts: Draft[]): Draft[] {
     into.confidence = Math.min(1, Math.round((Math.max(into.confidence, e.confidence) + 0.05) * 100) / 100);
   }
   return out;
+}
+
+/**
+ * The killing of an attack: a killing with no agent, told next to an attack whose attacker is named
+ * ("militants attacked the base ... the assailants killed 12 soldiers ... X claimed the attack"), has that attacker.
+ */
+function attackersKill(drafts: Draft[]): Draft[] {
+  for (const k of drafts) {
+    if (k.type !== 'killing' || k.negated || k.hypothetical || k.parts.some((p) => p.role === 'agent')) continue;
+    const atk = drafts.find((a) => (a.type === 'armed_clash' || a.type === 'explosion') && !a.negated && !a.hypothetical
+      && Math.abs(a.para - k.para) <= 1 && (!a.location || !k.location || a.location === k.location)
+      && (!a.tv || !k.tv || compatibleTimes(a.tv, k.tv)) && a.parts.some((p) => p.role === 'agent' && p.entity));
+    if (!atk) continue;
+    const victims = new Set(k.parts.map((p) => p.entity).filter(Boolean));
+    for (const p of atk.parts) if (p.role === 'agent' && p.entity && !victims.has(p.entity)) k.parts.push({ ...p });
+  }
+  return drafts;
 }
 
 function finish(drafts: Draft[]): EventRecord[] {

@@ -154,7 +154,9 @@ export class DocIndex {
     if (PRONOUN_FIRST.test(w)) {
       const q = this.quoteAt(tok);
       const src = q?.source ? this.attr.sources.find((s) => s.id === q.source) : undefined;
-      const ent = src?.affiliation ?? (w === 'i' || w === 'me' || w === 'my' ? src?.entity : null) ?? null;
+      // "we" speaks for the speaker's organisation, never for a place ("a resident of X said: we fled")
+      const aff = src?.affiliation && this.entityById.get(src.affiliation)?.type === 'ORG' ? src.affiliation : null;
+      const ent = aff ?? (w === 'i' || w === 'me' || w === 'my' ? src?.entity : null) ?? null;
       if (ent && !exclude.has(ent)) return { entity: ent, tokens: [i, i] };
       return null;
     }
