@@ -375,3 +375,10 @@ test('"we" in a quote speaks for the speaker\'s organisation, not for a country 
   const c = evs.find((e) => e.type === 'armed_clash' && e.location === f.id('Dresk'));
   assert.deepEqual(c && who(c, 'agent'), [f.id('Free Guard')], JSON.stringify(evs));
 });
+
+test('places are never agents: "the Dresk attack" (a town before the trigger), "fighting in Tarvin" (a name after "in" the tagger took for a group)', () => {
+  const f = fixture('The Dresk attack killed four villagers on Monday. Heavy fighting erupted in Tarvin on Tuesday.',
+    [['Dresk', 'GPE'], ['Tarvin', 'ORG']], { times: [['Monday', '2021-05-03'], ['Tuesday', '2021-05-04']] });
+  const evs = run(f);
+  assert.ok(!evs.some((e) => e.participants.some((p) => p.entity === f.id('Dresk') || p.entity === f.id('Tarvin'))), JSON.stringify(evs));
+});

@@ -248,6 +248,15 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number, prev?: Draft)
     // "the army", "soldiers", "the armed forces of X (FAV)": the article's army
     const army = armyFor(d, a);
     if (army) a = { ...a, entity: army };
+    // whatever follows "in", "at", "near" is a setting, not a participant ("fighting in X")
+    if (a.mention && a.entity && /^(in|at|near|inside|outside|around|throughout)$/i.test(prevPrep(d, { tokens: d.tokenRange(a.mention) } as Arg))) return;
+    // "the Dresk attack killed": a town modifying a common noun is that thing's setting, not an actor
+    if (a.mention && a.entity) {
+      const pe = d.entityById.get(a.entity);
+      const nx = d.tokens[d.tokenRange(a.mention)[1] + 1];
+      if (pe?.type === 'GPE' && pe.geo?.feature !== 'country' && pe.id !== armyOf(d)?.id && nx
+        && /^(attacks?|strikes?|airstrikes?|raids?|bombings?|blasts?|explosions?|assaults?|massacres?|ambush|clash(?:es)?|fighting|shelling|offensive|killings?|shootings?)$/i.test(nx.text)) return;
+    }
     if (a.entity) {
       if (taken.has(a.entity)) return;
       // a news outlet reports the event; a bare nationality ("Congolese") is no actor without its force noun
@@ -296,7 +305,12 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number, prev?: Draft)
     add(patient, left);
     add('agent', d.prepArg(j, /^by$/i, taken));
   } else {
-    for (const p of premods) add(agentRole, p);
+    // "the Rumaila attack": a place before a physical event is its setting; only a known country acts ("US strikes")
+    for (const p of premods) {
+      const pe = p.entity ? d.entityById.get(p.entity) : undefined;
+      if (PHYSICAL.has(t.type) && p.mention && d.isPlaceMention(p.mention) && pe?.geo?.feature !== 'country') continue;
+      add(agentRole, p);
+    }
     add(agentRole, left);
     if (t.type === 'agreement' || t.type === 'negotiation') add('agent', right);
     else if (t.type === 'withdrawal') add('agent', right);
