@@ -382,3 +382,39 @@ test('places are never agents: "the Dresk attack" (a town before the trigger), "
   const evs = run(f);
   assert.ok(!evs.some((e) => e.participants.some((p) => p.entity === f.id('Dresk') || p.entity === f.id('Tarvin'))), JSON.stringify(evs));
 });
+
+test('talks: "between X and Y in Z" names both sides; mediators ("brokered by A and B", "mediated by C") are agents and do not split the talks', () => {
+  const f = fixture('Talks between the Veloria Armed Forces and the Free Guard in Portmar, brokered by Ostrava and Lindmark, collapsed last month.\n\nThe negotiations were mediated by the Coastal Union.',
+    [['Veloria Armed Forces', 'ORG'], ['Free Guard', 'ORG'], ['Portmar', 'GPE'], ['Ostrava', 'GPE'], ['Lindmark', 'GPE'], ['Coastal Union', 'ORG']],
+    { times: [['last month', '2021-04']] });
+  const evs = run(f);
+  const n = one(evs, 'negotiation');
+  assert.deepEqual(who(n, 'agent').sort(), ['Veloria Armed Forces', 'Free Guard', 'Ostrava', 'Lindmark', 'Coastal Union'].map(f.id).sort(), JSON.stringify(evs));
+  assert.equal(n.location, f.id('Portmar'));
+});
+
+test('agreement: "the two countries\' foreign ministers agreed on a ceasefire" has the two countries named before as agents', () => {
+  const f = fixture('Ostrava and Lindmark have long been at odds over the river. On Monday the two countries’ foreign ministers agreed on a ceasefire.',
+    [['Ostrava', 'GPE'], ['Lindmark', 'GPE']], { times: [['Monday', '2021-05-03']] });
+  const a = one(run(f), 'agreement');
+  assert.deepEqual(who(a, 'agent'), [f.id('Ostrava'), f.id('Lindmark')]);
+});
+
+test('protest: "a letter of protest" or "lodged a formal protest" is a diplomatic note, not a demonstration; marching protesters are one', () => {
+  const f = fixture('Lindmark sent a letter of protest to the council on Monday. Ostrava lodged a formal protest with Lindmark on Tuesday.\n\nIn Portmar, thousands of protesters marched on Friday.',
+    [['Lindmark', 'GPE'], ['Ostrava', 'GPE'], ['Portmar', 'GPE']], { times: [['Monday', '2021-05-03'], ['Tuesday', '2021-05-04'], ['Friday', '2021-05-07']] });
+  const p = one(run(f), 'protest');
+  assert.equal(p.location, f.id('Portmar'));
+});
+
+test('place: the town attacked is where it happened ("attacked Tarvin"), and the venue of talks is no battlefield', () => {
+  const f = fixture('Talks in Portmar stalled. The Free Guard attacked Tarvin on Sunday.\n\nThe assailants killed 20 civilians.',
+    [['Portmar', 'GPE'], ['Free Guard', 'ORG'], ['Tarvin', 'GPE']],
+    { times: [['Sunday', '2021-05-02']], geo: { Portmar: { country: 'VL', feature: 'city' }, Tarvin: { country: 'VL', feature: 'city' } } });
+  const evs = run(f);
+  assert.equal(one(evs, 'armed_clash').location, f.id('Tarvin'));
+  assert.equal(one(evs, 'killing').location, f.id('Tarvin'));
+  const g = fixture('Talks in Portmar stalled.\n\nGunmen killed 20 civilians on Sunday.\n\nIn Tarvin, a school was hit.',
+    [['Portmar', 'GPE'], ['Tarvin', 'GPE']], { times: [['Sunday', '2021-05-02']], geo: { Portmar: { country: 'VL', feature: 'city' }, Tarvin: { country: 'VL', feature: 'city' } } });
+  assert.notEqual(one(run(g), 'killing').location, g.id('Portmar'));
+});

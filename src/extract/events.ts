@@ -43,7 +43,7 @@ const TRIGGERS: Trigger[] = [
   { type: 'withdrawal', seq: ['withdrawal|withdraw|pullout|drawdown'], conf: 0.85 },
   { type: 'negotiation', seq: ['peace', 'talks|process|negotiations'], conf: 0.9 },
   { type: 'negotiation', seq: ['talks|negotiation|negotiate|mediate'], conf: 0.75, guard: realTalks },
-  { type: 'protest', seq: ['protest|protester|protestor|demonstration|demonstrator|rally|sit-in'], conf: 0.8 },
+  { type: 'protest', seq: ['protest|protester|protestor|demonstration|demonstrator|rally|sit-in'], conf: 0.8, guard: streetProtest },
   { type: 'capture', seq: ['capture|arrest|detain|detention|abduct|kidnap|apprehend|seize'], conf: 0.85, guard: (d, i) => notAdjectival(d, i) && takesPeople(d, i) },
   { type: 'capture', seq: ['taken|took', 'prisoner|captive|hostage'], conf: 0.85 },
   { type: 'killing', seq: ['shot|shoot', 'dead'], conf: 0.9 },
@@ -84,6 +84,16 @@ function takesPeople(d: DocIndex, i: number): boolean {
     if (THING_NOUN.test(d.tokens[k].text)) return false;
     if (d.tokens[k].pos === 'NOUN' || d.tokens[k].pos === 'VERB' || d.tokens[k].pos === 'ADP' || /^[,.;]$/.test(d.tokens[k].text)) return true;
   }
+  return true;
+}
+/** "a letter of protest", "lodged a formal protest", "in protest at": a diplomatic note or a motive, not demonstrators in the street. */
+function streetProtest(d: DocIndex, i: number): boolean {
+  if (!/^protest/.test(d.lower(i)) || /^protest(er|or)s?$/.test(d.lower(i))) return true;
+  const before = d.text.slice(d.tokens[Math.max(0, i - 4)].start, d.tokens[i].start);
+  if (/\b(letters?|notes?|note\s+verbale|complaints?)\s+of\s+$/i.test(before)) return false;
+  if (/\b(lodg\w*|fil\w*|register\w*|submit\w*|deliver\w*|issu\w*|sen[dt]\w*)\s+(?:a|an|its|their|his|her)?\s*(?:formal|strong|official|diplomatic|strongly[- ]worded)?\s*$/i.test(before)) return false;
+  if (/^(letter|note|notes|letters|note verbale)$/i.test(d.tokens[i + 1]?.text ?? '')) return false;
+  if (/\bin\s+$/i.test(before) && /^(at|against|over|of)$/i.test(d.tokens[i + 1]?.text ?? '')) return false;
   return true;
 }
 /** "explosion" as a modifier of another noun ("blast walls") is no event. */
@@ -184,7 +194,7 @@ const HYPO_AFTER = /^(date|deadline|plan|plans|timeline|timetable|schedule)$/i;
 const NEG = /^(not|n't|never|no|cannot|neither|nor|denied|deny|denies|without)$/i;
 const PLACE_PREP = /^(in|at|near|inside|outside|across|throughout|into|around|on|aboard|along|down|through)$/i;
 
-interface Draft extends EventRecord { parts: Participant[]; sentence: number; concluded?: boolean; tv?: string; explicitPlace?: string | null; para: number }
+interface Draft extends EventRecord { parts: Participant[]; sentence: number; concluded?: boolean; tv?: string; explicitPlace?: string | null; para: number; mediators?: Set<string> }
 
 export function extractEvents(ctx: ExtractionContext, attr: Attribution): EventRecord[] {
   const d = new DocIndex(ctx, attr);
@@ -269,6 +279,8 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number, prev?: Draft)
       // places are settings, not participants ("a stabbing on a Bay Area train"); a country may act
       const e = d.entityById.get(a.entity!);
       if (e && e.id !== armyOf(d)?.id && (e.type === 'LOC' || (e.type === 'GPE' && e.geo && e.geo.feature !== 'country'))) {
+        // "attacked El Dresk", "shelled the town of X": the place attacked is where it happened
+        if (role === patient && PHYSICAL.has(t.type)) objectPlace ??= e.id;
         if (!a.description) return;
         a = { ...a, entity: null };
       } else taken.add(a.entity!);
@@ -279,6 +291,7 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number, prev?: Draft)
     parts.push({ role, entity: a.entity ?? null, ...(a.description ? { description: a.description } : {}) });
   };
   const [patient, agentRole] = rolesFor(t.type);
+  let objectPlace: string | null = null;
 
   // the object first, so a pronoun subject does not resolve to it
   const right = t.type === 'withdrawal' ? d.prepArg(j, /^of$/i, taken, 3) : rightOf(d, t, j, taken);
@@ -345,8 +358,13 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number, prev?: Draft)
   if (t.type === 'recruitment') add('recruit', d.prepArg(j, /^(from|of)$/i, taken, 8));
   if (t.type === 'armed_clash' || t.type === 'threat' || t.type === 'protest') add('target', d.prepArg(j, /^against$/i, taken, 6));
   if (t.type === 'agreement' || t.type === 'negotiation' || t.type === 'armed_clash') for (const a of between(d, j)) add('agent', a);
+  // "brokered by X and Y", "mediated by X": the mediators are parties to the talks or the deal too
+  const mediated = new Set<string>();
+  if (t.type === 'agreement' || t.type === 'negotiation') for (const a of mediators(d, j, taken)) { add('agent', a); if (a.entity) mediated.add(a.entity); }
+  // "the two countries' foreign ministers agreed on a ceasefire": the two countries named just before
+  if ((t.type === 'agreement' || t.type === 'negotiation') && parts.filter((p) => p.entity).length < 2) for (const a of twoSides(d, i, taken)) add('agent', a);
 
-  const place = placeOf(d, t.type, i, j, sen);
+  const place = placeOf(d, t.type, i, j, sen) ?? objectPlace;
   // a physical event with no place of its own takes one from the story around it (placeFromContext)
   const location = place;
   // "convicting Webb in September of kidnapping the girl": the sentence's time is the trial's
@@ -366,7 +384,7 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number, prev?: Draft)
   return {
     id: '', type: t.type, trigger: span, evidence, time, location, participants: parts, parts, quantities,
     source: quote?.source ?? null, negated, hypothetical, confidence: Math.round(confidence * 100) / 100, sentence: sen.index,
-    explicitPlace: place, para: paragraphNo(d, sen.index),
+    explicitPlace: place, para: paragraphNo(d, sen.index), mediators: mediated,
     concluded: t.type === 'agreement' && concluded(d, i), tv: d.ctx.times.find((x) => x.id === time)?.value ?? undefined,
   };
 }
@@ -590,6 +608,46 @@ function between(d: DocIndex, j: number): Arg[] {
   return out;
 }
 
+const MEDIATE = /^(brokered|mediated|facilitated|hosted|sponsored|arranged|chaired|convened)$/i;
+/** Mediators of talks or a deal: "brokered by X and Y", "mediated by X", in the trigger's sentence. */
+function mediators(d: DocIndex, j: number, taken: Set<string>): Arg[] {
+  const s = d.sentenceOfToken(j);
+  const out: Arg[] = [];
+  for (let k = s.firstToken; k < s.lastToken; k++) {
+    if (!MEDIATE.test(d.tokens[k].text) || !/^by$/i.test(d.tokens[k + 1]?.text ?? '')) continue;
+    const ex = new Set(taken);
+    let a = d.rightArg(k + 1, ex, 5);
+    while (a?.entity) {
+      out.push(a); ex.add(a.entity);
+      const n = a.tokens[1] + 1;
+      if (!/^(and|,)$/i.test(d.tokens[n]?.text ?? '')) break;
+      a = d.rightArg(/^,$/.test(d.tokens[n].text) && /^and$/i.test(d.tokens[n + 1]?.text ?? '') ? n + 1 : n, ex, 4);
+    }
+  }
+  return out;
+}
+
+/** "the two countries", "both sides", "the two governments": the last two states or actors named in this or the previous two sentences. */
+function twoSides(d: DocIndex, i: number, taken: Set<string>): Arg[] {
+  const s = d.sentenceOfToken(i);
+  const pre = d.text.slice(s.start, d.tokens[i].start);
+  const m = /\b(?:the\s+two|both)\s+(countries|nations|states|governments|sides|parties|neighbou?rs)\b/i.exec(pre);
+  if (!m) return [];
+  const states = /^(countries|nations|states|governments|neighbou?rs)$/i.test(m[1]);
+  const seen: Arg[] = [];
+  const upto = d.tokenIndexAt(s.start + m.index);
+  for (let k = upto - 1; k >= 0 && d.tokens[k].sentence >= s.index - 2 && seen.length < 2; k--) {
+    const mm = d.mentionAt[k];
+    if (!mm) continue;
+    k = d.tokenRange(mm)[0];
+    const e = d.entity(mm);
+    if (!e || taken.has(e.id) || seen.some((x) => x.entity === e.id) || outlets(d).has(e.id)) continue;
+    const ok = states ? e.type === 'GPE' && (!e.geo || e.geo.feature === 'country') : d.isActor(mm) && e.type !== 'PERSON';
+    if (ok && !d.isLocative(mm)) seen.push({ entity: e.id, mention: mm, tokens: d.tokenRange(mm) });
+  }
+  return seen.length === 2 ? seen.reverse() : [];
+}
+
 /** The first actor after the trigger in the sentence, outside "alongside/in conjunction with" phrases: the target of a strike. */
 function firstActorAfter(d: DocIndex, j: number, taken: Set<string>): Arg | null {
   const s = d.sentenceOfToken(j);
@@ -705,7 +763,9 @@ function placeFromContext(d: DocIndex, drafts: Draft[]): void {
     for (let k = e.sentence - 1; k >= 0 && paragraphNo(d, k) >= e.para - 1 && !found; k--) {
       const prior = drafts.filter((o) => o !== e && o.sentence === k && PHYSICAL.has(o.type) && o.location && !o.hypothetical);
       if (prior.length) { found = prior[prior.length - 1].location ?? null; break; }
-      const sites = sitesOf(d, k);
+      // the venue of talks or a deal is no battlefield
+      const venues = new Set(drafts.filter((o) => o.sentence === k && !PHYSICAL.has(o.type) && o.explicitPlace).map((o) => o.explicitPlace));
+      const sites = sitesOf(d, k).filter((x) => !venues.has(x));
       if (sites.length) found = sites[0];
     }
     e.location = found ?? firstSite ?? datelinePlace(d);
@@ -775,7 +835,7 @@ function isHypothetical(d: DocIndex, i: number, j: number): boolean {
 const LOOSE = new Set<EventType>(['withdrawal', 'agreement', 'negotiation']);
 
 function agents(e: Draft): Set<string> {
-  return new Set(e.parts.filter((p) => p.entity && (p.role === 'agent' || p.role === 'ally')).map((p) => p.entity!));
+  return new Set(e.parts.filter((p) => p.entity && (p.role === 'agent' || p.role === 'ally') && !e.mediators?.has(p.entity)).map((p) => p.entity!));
 }
 function ents(e: Draft): Set<string> { return new Set(e.parts.filter((p) => p.entity).map((p) => p.entity!)); }
 const overlap = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
