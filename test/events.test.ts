@@ -418,3 +418,13 @@ test('place: the town attacked is where it happened ("attacked Tarvin"), and the
     [['Portmar', 'GPE'], ['Tarvin', 'GPE']], { times: [['Sunday', '2021-05-02']], geo: { Portmar: { country: 'VL', feature: 'city' }, Tarvin: { country: 'VL', feature: 'city' } } });
   assert.notEqual(one(run(g), 'killing').location, g.id('Portmar'));
 });
+
+test('capture: "the army said it had captured 20 fighters" is the army\'s capture, not the group named before', () => {
+  const f = fixture('The Dark Banner attacked Tarvin on Sunday. The army said it had captured 20 fighters near Dresk. Army units are part of the Veloria Armed Forces.',
+    [['Dark Banner', 'ORG'], ['Tarvin', 'GPE'], ['Dresk', 'GPE'], ['Veloria Armed Forces', 'ORG']], { times: [['Sunday', '2021-05-02']] });
+  const c = one(run(f), 'capture');
+  assert.deepEqual(who(c, 'agent'), [f.id('Veloria Armed Forces')]);
+  // "took control of the town" captures no people
+  const g = fixture('The Dark Banner took control of Tarvin and seized the town of Dresk.', [['Dark Banner', 'ORG'], ['Tarvin', 'GPE'], ['Dresk', 'GPE']]);
+  assert.ok(!run(g).some((e) => e.type === 'capture'));
+});

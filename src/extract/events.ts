@@ -255,6 +255,12 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number, prev?: Draft)
   const taken = new Set<string>();
   const add = (role: Role, a: Arg | null) => {
     if (!a) return;
+    // "the army said it had captured": the pronoun is the body that speaks, not an earlier group
+    if (a.tokens[0] === a.tokens[1] && /^(it|they)$/i.test(d.tokens[a.tokens[0]].text)) {
+      const said = /\b((?:the\s+)?(?:army|military|armed\s+forces|police|government|junta|ministry))\s+(?:also\s+|later\s+)?(?:said|says|claimed|claims|announced|announces|reported|added|stated)\s+(?:that\s+)?$/i
+        .exec(d.text.slice(Math.max(0, d.tokens[a.tokens[0]].start - 60), d.tokens[a.tokens[0]].start));
+      if (said) a = { description: said[1], tokens: a.tokens };
+    }
     // "the army", "soldiers", "the armed forces of X (FAV)": the article's army
     const army = armyFor(d, a);
     if (army) a = { ...a, entity: army };
