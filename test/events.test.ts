@@ -424,6 +424,9 @@ test('capture: "the army said it had captured 20 fighters" is the army\'s captur
     [['Dark Banner', 'ORG'], ['Tarvin', 'GPE'], ['Dresk', 'GPE'], ['Veloria Armed Forces', 'ORG']], { times: [['Sunday', '2021-05-02']] });
   const c = one(run(f), 'capture');
   assert.deepEqual(who(c, 'agent'), [f.id('Veloria Armed Forces')]);
+  const p = fixture('The Dark Banner attacked Tarvin on Sunday. The police said they had arrested 20 fighters near Dresk.',
+    [['Dark Banner', 'ORG'], ['Tarvin', 'GPE'], ['Dresk', 'GPE']], { times: [['Sunday', '2021-05-02']] });
+  assert.deepEqual(who(one(run(p), 'capture'), 'agent'), ['The police']);
   // "took control of the town" captures no people
   const g = fixture('The Dark Banner took control of Tarvin and seized the town of Dresk.', [['Dark Banner', 'ORG'], ['Tarvin', 'GPE'], ['Dresk', 'GPE']]);
   assert.ok(!run(g).some((e) => e.type === 'capture'));
