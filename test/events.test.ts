@@ -431,3 +431,13 @@ test('capture: "the army said it had captured 20 fighters" is the army\'s captur
   const g = fixture('The Dark Banner took control of Tarvin and seized the town of Dresk.', [['Dark Banner', 'ORG'], ['Tarvin', 'GPE'], ['Dresk', 'GPE']]);
   assert.ok(!run(g).some((e) => e.type === 'capture'));
 });
+
+test('precision: a bare clash with no participant, place or time beside a killing is the killing told again; a dated clash stays', () => {
+  const f = fixture('Gunmen killed four villagers in Dresk on Monday.\n\nThe attack shocked residents.',
+    [['Dresk', 'GPE']], { times: [['Monday', '2021-05-03']] });
+  const evs = run(f);
+  assert.deepEqual(evs.map((e) => e.type), ['killing'], JSON.stringify(evs));
+  const g = fixture('Gunmen killed four villagers in Dresk on Monday.\n\nClashes erupted on Tuesday.',
+    [['Dresk', 'GPE']], { times: [['Monday', '2021-05-03'], ['Tuesday', '2021-05-04']] });
+  assert.deepEqual(run(g).map((e) => e.type).sort(), ['armed_clash', 'killing']);
+});

@@ -212,7 +212,7 @@ export function extractEvents(ctx: ExtractionContext, attr: Attribution): EventR
     }
   }
   placeFromContext(d, drafts);
-  return finish(attackersKill(merge(settleDeals(drafts))));
+  return finish(dropEchoes(attackersKill(merge(settleDeals(drafts)))));
 }
 
 const CONCLUDED = new Set(['sign', 'reach', 'strik', 'struck', 'seal', 'conclud', 'ink', 'broker', 'finaliz', 'finalis', 'clinch', 'ratifi', 'approv', 'announc', 'agre', 'declar', 'accept', 'adopt'].map(stem));
@@ -900,6 +900,15 @@ function attackersKill(drafts: Draft[]): Draft[] {
     for (const p of atk.parts) if (p.role === 'agent' && p.entity && !victims.has(p.entity)) k.parts.push({ ...p });
   }
   return drafts;
+}
+
+/**
+ * "12 soldiers were killed in the attack": a clash with no participant and no place or time of its own,
+ * told in the paragraph of another violent event (or the next), is that event again, not one more.
+ */
+function dropEchoes(drafts: Draft[]): Draft[] {
+  return drafts.filter((e) => !(e.type === 'armed_clash' && !e.explicitPlace && !e.time && !e.parts.some((p) => p.entity)
+    && drafts.some((o) => o !== e && o.type !== 'armed_clash' && PHYSICAL.has(o.type) && o.type !== 'protest' && Math.abs(o.para - e.para) <= 1)));
 }
 
 function finish(drafts: Draft[]): EventRecord[] {
