@@ -441,3 +441,19 @@ test('precision: a bare clash with no participant, place or time beside a killin
     [['Dresk', 'GPE']], { times: [['Monday', '2021-05-03'], ['Tuesday', '2021-05-04']] });
   assert.deepEqual(run(g).map((e) => e.type).sort(), ['armed_clash', 'killing']);
 });
+
+test('merging: "gunmen killed 30" and "troops killed 12 bandits" at the same place are two killings (irregulars vs state forces)', () => {
+  const f = fixture('Gunmen killed 30 villagers in Dresk on Saturday. Police said more homes burned.\n\nThe army said its troops had killed 12 bandits in a counter-offensive.',
+    [['Dresk', 'GPE']], { times: [['Saturday', '2021-05-01']] });
+  const evs = run(f).filter((e) => e.type === 'killing');
+  assert.equal(evs.length, 2, JSON.stringify(evs));
+  assert.deepEqual(who(evs[0], 'agent'), ['gunmen']);
+});
+
+test('place: "near X in Y state" is X, the innermost place, for every event of the sentence', () => {
+  const f = fixture('Fighters of the Dark Banner ambushed a convoy near Dresk in Tarvin state on Friday, killing four soldiers.',
+    [['Dark Banner', 'ORG'], ['Dresk', 'GPE'], ['Tarvin', 'GPE']], { times: [['Friday', '2021-05-07']] });
+  const evs = run(f);
+  assert.equal(one(evs, 'killing').location, f.id('Dresk'), JSON.stringify(evs));
+  assert.equal(one(evs, 'armed_clash').location, f.id('Dresk'));
+});

@@ -304,6 +304,14 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number, prev?: Draft)
   const rightEnt = new Set(right?.entity ? [right.entity] : []);
   let left: Arg | null = null;
   if (!nominal || hasLightVerb(d, i)) left = d.leftArg(i, new Set([...rightEnt]));
+  // "Gunmen killed 30 people": an unnamed force as subject is described
+  if ((!left || (left.entity && outlets(d).has(left.entity))) && !nominal && !passive) {
+    const [a] = d.clause(i);
+    for (let k = i - 1; k >= Math.max(a, i - 6); k--) {
+      if (d.mentionAt[k] || /^(,|that|which|who)$/i.test(d.tokens[k].text)) break;
+      if ((d.tokens[k].pos === 'NOUN' || d.tokens[k].pos === 'PROPN') && (IRREGULAR_FORCE.test(d.tokens[k].text) || SOLDIER_NOUN.test(d.tokens[k].text))) { left = { description: d.lower(k), tokens: [k, k] }; break; }
+    }
+  }
   // "the army carried out strikes against X and had captured 20 fighters": a coordinated verb shares the first verb's subject
   if (!nominal && !passive && coordinatedVerb(d, i)) {
     const subj = prev && prev.sentence === sen.index ? prev.parts.find((p) => p.role === 'agent' && p.entity) : undefined;
@@ -688,7 +696,13 @@ function placeOf(d: DocIndex, type: EventType, i: number, j: number, sen: { firs
   const before = places.filter((p) => p.first < i && locative(p));
   const fronted = before.find((p) => p.first <= sen.firstToken + 3 && /^(in|at|inside|near)$/.test(p.prep));
   if (fronted) return fronted.m.entity;
-  const near = before.filter((p) => i - p.first <= 12);
+  // "near X in Y state": Y only locates X; the innermost place is the setting
+  const container = (p: { first: number }) => {
+    let k = p.first - 1;
+    if (/^(the|a|an)$/i.test(d.tokens[k]?.text ?? '')) k--;
+    return /^(in|,|of)$/i.test(d.tokens[k]?.text ?? '') && !!d.mentionAt[k - 1] && d.isPlaceMention(d.mentionAt[k - 1]);
+  };
+  const near = before.filter((p) => i - p.first <= 12 && !container(p));
   return near.length ? near[near.length - 1].m.entity : null;
 }
 
@@ -846,6 +860,8 @@ function agents(e: Draft): Set<string> {
 function ents(e: Draft): Set<string> { return new Set(e.parts.filter((p) => p.entity).map((p) => p.entity!)); }
 const overlap = (a: Set<string>, b: Set<string>) => [...a].some((x) => b.has(x));
 
+const STATE_FORCE = /\b(troops|soldiers|army|military|police|policemen|forces|security|gendarmes|navy|air\s+force|government)\b/i;
+const IRREGULAR_FORCE = /\b(gunmen|gunman|militants?|attackers?|assailants?|bandits?|jihadists?|insurgents?|rebels?|fighters?|terrorists?|extremists?|kidnappers?|militia(?:men)?)\b/i;
 /** Two time values of one day, or one that contains the other ("2021-05" and "2021-05-04"). */
 const compatibleTimes = (a?: string, b?: string) => !a || !b || a.startsWith(b) || b.startsWith(a);
 
@@ -853,6 +869,10 @@ function sameEvent(a: Draft, b: Draft): boolean {
   if (a.type !== b.type || a.negated !== b.negated) return false;
   const ag = agents(a), bg = agents(b);
   if (ag.size && bg.size && !overlap(ag, bg)) return false;
+  // "gunmen killed 30" and "troops killed 12 bandits": state forces and irregulars are different perpetrators
+  const sides = (e: Draft) => new Set(e.parts.filter((p) => p.role === 'agent' && p.description).map((p) => STATE_FORCE.test(p.description!) ? 'state' : IRREGULAR_FORCE.test(p.description!) ? 'irregular' : '')); 
+  const sa = sides(a), sb = sides(b);
+  if ((sa.has('state') && sb.has('irregular') && !sa.has('irregular')) || (sa.has('irregular') && sb.has('state') && !sa.has('state'))) return false;
   // two concluded deals of unrelated dates ("a ceasefire on Monday", "the declaration signed last May") are two agreements
   if (LOOSE.has(a.type)) return !(a.type === 'agreement' && a.concluded && b.concluded && a.tv && b.tv && !a.tv.startsWith(b.tv) && !b.tv.startsWith(a.tv));
   // different explicit places or days are different events; a missing one is no conflict
@@ -862,6 +882,7 @@ function sameEvent(a: Draft, b: Draft): boolean {
   if (a.sentence === b.sentence) return true;
   // a story retells its event in the next lines: same type, same or adjacent paragraphs, nothing conflicting
   if (Math.abs(a.para - b.para) <= 1 && !a.hypothetical && !b.hypothetical) return true;
+  // far apart, they must share a participant, an explicit place or a day
   return overlap(ents(a), ents(b)) || (!!a.location && a.location === b.location) || (!!a.time && a.time === b.time);
 }
 
@@ -879,6 +900,9 @@ function merge(drafts: Draft[]): Draft[] {
     if (!into.time || (e.tv && into.tv && e.tv.length > into.tv.length)) { into.time = e.time ?? into.time; into.tv = e.tv ?? into.tv; }
     into.source ??= e.source;
     for (const q of e.quantities) if (!into.quantities.includes(q)) into.quantities.push(q);
+    // "militants attacked ... the Dark Banner claimed the attack": the unnamed attackers were that group
+    if (into.parts.some((p) => p.role === 'agent' && p.entity))
+      into.parts = into.parts.filter((p) => !(p.role === 'agent' && !p.entity && IRREGULAR_FORCE.test(p.description ?? '')));
     into.hypothetical = into.hypothetical && e.hypothetical;
     into.confidence = Math.min(1, Math.round((Math.max(into.confidence, e.confidence) + 0.05) * 100) / 100);
   }
@@ -891,13 +915,15 @@ function merge(drafts: Draft[]): Draft[] {
  */
 function attackersKill(drafts: Draft[]): Draft[] {
   for (const k of drafts) {
-    if (k.type !== 'killing' || k.negated || k.hypothetical || k.parts.some((p) => p.role === 'agent')) continue;
+    if (k.type !== 'killing' || k.negated || k.hypothetical || k.parts.some((p) => p.role === 'agent' && (p.entity || STATE_FORCE.test(p.description ?? '')))) continue;
     const atk = drafts.find((a) => (a.type === 'armed_clash' || a.type === 'explosion') && !a.negated && !a.hypothetical
       && Math.abs(a.para - k.para) <= 1 && (!a.location || !k.location || a.location === k.location)
       && (!a.tv || !k.tv || compatibleTimes(a.tv, k.tv)) && a.parts.some((p) => p.role === 'agent' && p.entity));
     if (!atk) continue;
     const victims = new Set(k.parts.map((p) => p.entity).filter(Boolean));
     for (const p of atk.parts) if (p.role === 'agent' && p.entity && !victims.has(p.entity)) k.parts.push({ ...p });
+    // "the assailants" were that group
+    k.parts = k.parts.filter((p) => !(p.role === 'agent' && !p.entity));
   }
   return drafts;
 }
