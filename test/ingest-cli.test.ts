@@ -44,8 +44,10 @@ test('ingest a folder: stored, skipped bad inputs named, exit 2; the re-run stor
   const dir = join(tmp, 'f1'); makeFolder(dir, 4);
   writeFileSync(join(dir, 'empty.txt'), '');
   writeFileSync(join(dir, 'page.html'), ARTICLE_HTML);
-  // a scraped copy of the page: same story, boilerplate around it
-  writeFileSync(join(dir, 'scraped.txt'), ARTICLE_HTML.replace(/<[^>]+>/g, '\n').replace(/\n{2,}/g, '\n\n').trim() + '\n\nSource link\n');
+  // a scraped, lightly edited copy of the page: same story plus one added paragraph, boilerplate around it
+  // (an unedited copy cleans to the very same body and is an exact duplicate, not a near one)
+  writeFileSync(join(dir, 'scraped.txt'), ARTICLE_HTML.replace(/<[^>]+>/g, '\n').replace(/\n{2,}/g, '\n\n').trim() +
+    '\n\nThe report was updated later in the day with figures from the provincial health office, officials said.\n\nSource link\n');
   const db = join(tmp, 'f1.db');
   const r1 = runCli(['ingest', dir, join(tmp, 'missing-dir'), '--db', db, '--json', '--workers', '2']);
   assert.equal(r1.code, 2, r1.stderr);
