@@ -457,3 +457,24 @@ test('place: "near X in Y state" is X, the innermost place, for every event of t
   assert.equal(one(evs, 'killing').location, f.id('Dresk'), JSON.stringify(evs));
   assert.equal(one(evs, 'armed_clash').location, f.id('Dresk'));
 });
+
+test('a nationality before a strike is its state; the capital of a party to talks is its state; the official reporting a strike is no target', () => {
+  // real gazetteer entries: capitals are matched by the country's capital point
+  const f = fixture('A Russian drone strike on a residential building in Kharkiv killed three people overnight, regional governor Oleh Petrenko said on Thursday.\n\nTurkey offered to host peace talks between Moscow and Kyiv.',
+    [['Russian', 'NORP'], ['Kharkiv', 'GPE'], ['Oleh Petrenko', 'PERSON'], ['Turkey', 'GPE'], ['Moscow', 'GPE'], ['Kyiv', 'GPE'], ['Russia', 'GPE'], ['Ukraine', 'GPE']],
+    { times: [['Thursday', '2021-05-06']] });
+  const geo = (name: string, g: object) => { f.ctx.entities.find((e) => e.name === name)!.geo = { admin1: null, admin2: null, source: 'test', id: null, ...g } as never; };
+  geo('Russia', { country: 'RU', feature: 'country', lat: 55.75, lon: 37.62 });
+  geo('Ukraine', { country: 'UA', feature: 'country', lat: 50.45, lon: 30.52 });
+  geo('Kharkiv', { country: 'UA', feature: 'city', lat: 49.99, lon: 36.23 });
+  for (const [n, c] of [['Moscow', 'RU'], ['Kyiv', 'UA']] as const) {
+    const { lat, lon } = (f.ctx.entities.find((e) => e.geo?.country === c && e.geo.feature === 'country')!.geo!);
+    geo(n, { country: c, feature: 'city', lat, lon });
+  }
+  const evs = run(f);
+  const a = one(evs, 'airstrike');
+  assert.deepEqual(who(a, 'agent'), [f.id('Russia')], JSON.stringify(evs));
+  assert.deepEqual(who(a, 'target'), []);
+  assert.deepEqual(who(one(evs, 'killing'), 'agent'), [f.id('Russia')]);
+  assert.deepEqual(who(one(evs, 'negotiation'), 'agent').sort(), [f.id('Russia'), f.id('Ukraine')].sort());
+});

@@ -9,6 +9,7 @@
 import type { EventRecord, EventType, ExtractionContext, Participant, Role, Span } from '../types.js';
 import type { Attribution } from './quotes.js';
 import { DocIndex, stem, sentenceSpan, type Arg } from './patterns.js';
+import { isCapital, lookupNorp, type Place } from '../gazetteer/index.js';
 
 interface Trigger {
   type: EventType;
@@ -279,11 +280,21 @@ function buildEvent(d: DocIndex, t: Trigger, i: number, j: number, prev?: Draft)
       if (outlets(d).has(a.entity)) return;
       if (d.entityById.get(a.entity)?.type === 'NORP' && !a.description) {
         const next = a.mention ? d.tokens[d.tokenRange(a.mention)[1] + 1] : undefined;
+        // "a Velorian drone strike": the nationality of a strike or attack is its state, when the article names it
+        const state = a.mention && (t.type === 'airstrike' || t.type === 'explosion' || t.type === 'armed_clash') && role === agentRole && a.mention.end <= head.start ? countryOf(d, a.mention.text) : null;
+        if (state && !taken.has(state)) { taken.add(state); parts.push({ role, entity: state }); return; }
         if (!next || !FORCE_NOUN.test(next.text) || !a.mention) return;
         a = { ...a, description: d.text.slice(a.mention.start, next.end) };
       }
       // places are settings, not participants ("a stabbing on a Bay Area train"); a country may act
       const e = d.entityById.get(a.entity!);
+      // "talks between Moscow and Kyiv", "Moscow launched": a capital acting is its state
+      if (e && role === 'agent' && e.type === 'GPE' && e.geo && isCapital(e.geo as unknown as Place) && !(a.mention && d.isLocative(a.mention))) {
+        const st = d.ctx.entities.find((c) => c.type === 'GPE' && c.geo?.feature === 'country' && c.geo.country === e.geo!.country);
+        const id = st?.id ?? e.id;
+        if (!taken.has(id)) { taken.add(id); parts.push({ role, entity: id }); }
+        return;
+      }
       if (e && e.id !== armyOf(d)?.id && (e.type === 'LOC' || (e.type === 'GPE' && e.geo && e.geo.feature !== 'country'))) {
         // "attacked El Dresk", "shelled the town of X": the place attacked is where it happened
         if (role === patient && PHYSICAL.has(t.type)) objectPlace ??= e.id;
@@ -453,6 +464,13 @@ function soldiersAt(d: DocIndex, i: number, j: number, passive: boolean): Arg | 
     if (!/^(DET|NUM|ADJ)$/.test(d.tokens[k].pos) && !/^(at|least|about|some|nearly|more|than|over|around|up|to)$/i.test(d.tokens[k].text)) break;
   }
   return null;
+}
+
+/** The country entity of a nationality word ("Velorian" → Veloria), if the article names that country. */
+function countryOf(d: DocIndex, word: string): string | null {
+  const code = lookupNorp(word)?.country;
+  if (!code) return null;
+  return d.ctx.entities.find((c) => c.type === 'GPE' && c.geo?.feature === 'country' && c.geo.country === code)?.id ?? null;
 }
 
 /** Soldiers of the article's army: "the army", "soldiers", "troops", "the armed forces of X", "Velorian soldiers" when the army is Veloria's. */
@@ -668,6 +686,12 @@ function firstActorAfter(d: DocIndex, j: number, taken: Set<string>): Arg | null
   for (let k = j + 1; k <= s.lastToken; k++) {
     // the speaker after a closing quote is not the target: “... Russian airstrikes,” Simpson said
     if (/^[”"]$/.test(d.tokens[k].text)) break;
+    // "..., regional governor X said": the reporter of the strike is not its target
+    if (d.tokens[k].text === ',' && /^[^.;]{0,60}?\b(said|says|told|added|reported|stated)\b/i.test(d.text.slice(d.tokens[k].end, s.end))
+      && !/\b(said|says|told)\b/i.test(d.text.slice(d.tokens[j].end, d.tokens[k].start))) {
+      const rest = d.text.slice(d.tokens[k].end, s.end);
+      if (/^\s*(?:[\p{L}'’.-]+\s+){0,6}?(said|says|told|added|reported|stated)\b/iu.test(rest)) break;
+    }
     const m = d.mentionAt[k];
     if (!m) continue;
     const [a, b] = d.tokenRange(m);
@@ -916,7 +940,7 @@ function merge(drafts: Draft[]): Draft[] {
 function attackersKill(drafts: Draft[]): Draft[] {
   for (const k of drafts) {
     if (k.type !== 'killing' || k.negated || k.hypothetical || k.parts.some((p) => p.role === 'agent' && (p.entity || STATE_FORCE.test(p.description ?? '')))) continue;
-    const atk = drafts.find((a) => (a.type === 'armed_clash' || a.type === 'explosion') && !a.negated && !a.hypothetical
+    const atk = drafts.find((a) => (a.type === 'armed_clash' || a.type === 'explosion' || a.type === 'airstrike') && !a.negated && !a.hypothetical
       && Math.abs(a.para - k.para) <= 1 && (!a.location || !k.location || a.location === k.location)
       && (!a.tv || !k.tv || compatibleTimes(a.tv, k.tv)) && a.parts.some((p) => p.role === 'agent' && p.entity));
     if (!atk) continue;
