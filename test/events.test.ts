@@ -478,3 +478,12 @@ test('a nationality before a strike is its state; the capital of a party to talk
   assert.deepEqual(who(one(evs, 'killing'), 'agent'), [f.id('Russia')]);
   assert.deepEqual(who(one(evs, 'negotiation'), 'agent').sort(), [f.id('Russia'), f.id('Ukraine')].sort());
 });
+
+test('capture: "took 40 soldiers prisoner" with the object between verb and noun; "took part", "taking prisoners of war home" are none', () => {
+  const f = fixture('The Dark Banner took 40 soldiers prisoner near Dresk on Monday.', [['Dark Banner', 'ORG'], ['Dresk', 'GPE']], { times: [['Monday', '2021-05-03']] });
+  const c = one(run(f), 'capture');
+  assert.deepEqual(who(c, 'agent'), [f.id('Dark Banner')]);
+  assert.deepEqual(who(c, 'target'), ['soldiers']);
+  const g = fixture('The Dark Banner took part in talks near Dresk on Monday. A bus was taking the prisoners home to Dresk.', [['Dark Banner', 'ORG'], ['Dresk', 'GPE']], { times: [['Monday', '2021-05-03']] });
+  assert.ok(!run(g).some((e) => e.type === 'capture'), JSON.stringify(run(g)));
+});

@@ -47,6 +47,7 @@ const TRIGGERS: Trigger[] = [
   { type: 'protest', seq: ['protest|protester|protestor|demonstration|demonstrator|rally|sit-in'], conf: 0.8, guard: streetProtest },
   { type: 'capture', seq: ['capture|arrest|detain|detention|abduct|kidnap|apprehend|seize'], conf: 0.85, guard: (d, i) => notAdjectival(d, i) && takesPeople(d, i) },
   { type: 'capture', seq: ['taken|took', 'prisoner|captive|hostage'], conf: 0.85 },
+  { type: 'capture', seq: ['take|took|taken|taking'], pos: 'V', conf: 0.8, guard: takesPrisoner },
   { type: 'killing', seq: ['shot|shoot', 'dead'], conf: 0.9 },
   { type: 'killing', seq: ['stab|shot|beat|hack|burn|bludgeon', 'to', 'death'], conf: 0.9 },
   { type: 'killing', seq: ['deadly|fatal|fatally', 'stabbing|shooting|stabbed|shot|attack|assault|beating'], conf: 0.85 },
@@ -96,6 +97,15 @@ function streetProtest(d: DocIndex, i: number): boolean {
   if (/^(letter|note|notes|letters|note verbale)$/i.test(d.tokens[i + 1]?.text ?? '')) return false;
   if (/\bin\s+$/i.test(before) && /^(at|against|over|of)$/i.test(d.tokens[i + 1]?.text ?? '')) return false;
   return true;
+}
+/** "took 40 soldiers prisoner", "were taken hostage": people made prisoners, the object between verb and noun. */
+function takesPrisoner(d: DocIndex, i: number): boolean {
+  const s = d.sentenceOfToken(i);
+  for (let k = i + 1; k <= Math.min(s.lastToken, i + 7); k++) {
+    if (/^(prisoners?|captives?|hostages?)$/i.test(d.tokens[k].text)) return k > i + 1 && !/^(of|the|a|an)$/i.test(d.lower(k - 1));
+    if (/^[,;:.]$/.test(d.tokens[k].text) || (d.tokens[k].pos === 'VERB' && k > i + 1)) return false;
+  }
+  return false;
 }
 /** "explosion" as a modifier of another noun ("blast walls") is no event. */
 function notModifier(d: DocIndex, i: number): boolean {
