@@ -4,6 +4,7 @@
 //
 //   node dist/bench/analyze.js [DIR] [--rounds N]
 // DIR defaults to ../shared/data/extraction/html (60 real news pages) plus examples/.
+import '../src/queue/v8flags.js'; // the same V8 tuning as the CLI and the ingest workers
 import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

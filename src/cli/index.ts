@@ -1,4 +1,5 @@
 // dossier: the command-line interface. Each command group lives in its own module.
+import '../queue/v8flags.js'; // first: V8 flags must be set before the pipeline modules compile
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../types.js';
 import { PIPELINE_VERSION } from '../record/index.js';
