@@ -2,7 +2,7 @@
 // symmetric storage, evidence merging and source attribution, on hand-built contexts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractRelations } from '../src/extract/relations.js';
+import { extractRelations, fitsSignature } from '../src/extract/relations.js';
 import type { Relation } from '../src/types.js';
 import { fixture, type Fixture } from './extract-fixture.js';
 
@@ -460,4 +460,26 @@ test('"the spokesperson of the movement" in a paragraph naming no group is the a
   assert.ok(has(rs, f, 'spokesperson_for', 'Lina Oru', 'Red Wind'), l);
   assert.ok(has(rs, f, 'spokesperson_for', 'Amadou Sow', 'FAV'), l);
   assert.ok(has(rs, f, 'allied_with', 'Red Wind', 'Blue Brigade') || has(rs, f, 'allied_with', 'Blue Brigade', 'Red Wind'), l);
+});
+
+test('type signatures: nobody harbors a country, kinship ties people to people or groups to groups', () => {
+  assert.equal(fitsSignature('harbors', 'ORG', 'GPE'), false);
+  assert.equal(fitsSignature('harbors', 'GPE', 'ORG'), true);
+  assert.equal(fitsSignature('kinship_with', 'ORG', 'PERSON'), false);
+  assert.equal(fitsSignature('kinship_with', 'PERSON', 'PERSON'), true);
+  assert.equal(fitsSignature('leader_of', 'GPE', 'ORG'), false);
+  assert.equal(fitsSignature('located_in', 'ORG', 'GPE'), true);
+  assert.equal(fitsSignature('located_in', 'GPE', 'ORG'), false);
+});
+
+test('containment between resolved places runs from the smaller to the larger, whatever the wording', () => {
+  // the grammar reads "Kalma in Tawila", the gazetteer knows Tawila is a town inside the Kalma province
+  const text = 'Fighting resumed in Kalma district of Tawila province, residents said.';
+  const geo = { Tawila: { country: 'SD', feature: 'city' as const }, Kalma: { country: 'SD', feature: 'admin1' as const } };
+  const f = fixture(text, [['Kalma', 'GPE'], ['Tawila', 'GPE']], { geo });
+  const rs = run(f);
+  assert.ok(has(rs, f, 'part_of', 'Tawila', 'Kalma'), list(rs, f).join('; '));
+  assert.ok(!has(rs, f, 'part_of', 'Kalma', 'Tawila'), list(rs, f).join('; '));
+  const plain = fixture(text, [['Kalma', 'GPE'], ['Tawila', 'GPE']]);
+  assert.ok(has(run(plain), plain, 'part_of', 'Kalma', 'Tawila'), 'without geo the wording decides');
 });

@@ -8,7 +8,7 @@
 //  - verbs and statements around a cue word ("training Y", "harboring Y", "pledged allegiance to
 //    Y", "fighting alongside Y", "close ties with Y", "war against Y").
 // Duplicates (same type, subject, object) merge and collect evidence and sources.
-import type { Entity, ExtractionContext, Mention, Relation, RelationType, Span } from '../types.js';
+import type { Entity, EntityType, ExtractionContext, Mention, Relation, RelationType, Span } from '../types.js';
 import type { Attribution } from './quotes.js';
 import { DocIndex, ordered, sentenceSpan, stem, type Arg } from './patterns.js';
 import { lookupNorp } from '../gazetteer/index.js';
@@ -628,8 +628,10 @@ function relatable(d: DocIndex, id: string): boolean {
 function mergeCands(d: DocIndex, cands: Cand[]): Relation[] {
   const byKey = new Map<string, Relation>();
   const out: Relation[] = [];
-  for (const c of cands) {
-    if (c.subject === c.object || !d.entityById.has(c.subject) || !d.entityById.has(c.object)) continue;
+  for (const c0 of cands) {
+    if (c0.subject === c0.object || !d.entityById.has(c0.subject) || !d.entityById.has(c0.object)) continue;
+    const c = placeOrder(d, c0);
+    if (!fitsSignature(c.type, d.entityById.get(c.subject)!.type, d.entityById.get(c.object)!.type)) continue;
     const [s, o] = SYMMETRIC.has(c.type) ? ordered(c.subject, c.object) : [c.subject, c.object];
     const key = `${c.type}|${s}|${o}`;
     let r = byKey.get(key);
@@ -644,6 +646,48 @@ function mergeCands(d: DocIndex, cands: Cand[]): Relation[] {
   // the same pair asserted as fights_alongside need not also be allied_with from weaker cues: keep both (different claims)
   out.forEach((r, k) => { r.id = `r${k + 1}`; r.confidence = Math.round(r.confidence * 100) / 100; });
   return out;
+}
+
+// ---- type signatures: a pattern that matched the wrong kinds of entity is a misreading ----
+
+const ACTOR: EntityType[] = ['PERSON', 'ORG', 'GPE', 'NORP'];
+const PLACE: EntityType[] = ['GPE', 'LOC'];
+const SIGNATURE: Record<RelationType, [EntityType[], EntityType[]]> = {
+  member_of: [['PERSON', 'ORG', 'GPE'], ['ORG', 'GPE']],
+  leader_of: [['PERSON'], ['ORG', 'GPE']],
+  founder_of: [['PERSON', 'ORG', 'GPE'], ['ORG']],
+  part_of: [['ORG', 'GPE', 'LOC'], ['ORG', 'GPE', 'LOC']],
+  allied_with: [ACTOR, ACTOR],
+  fights_alongside: [ACTOR, ACTOR],
+  opposes: [ACTOR, ACTOR],
+  trains: [ACTOR, ['PERSON', 'ORG', 'NORP']],
+  harbors: [ACTOR, ['PERSON', 'ORG', 'NORP']],
+  supports: [ACTOR, ACTOR],
+  kinship_with: [['PERSON', 'ORG', 'NORP'], ['PERSON', 'ORG', 'NORP']],
+  pledged_allegiance_to: [['PERSON', 'ORG', 'NORP'], ['PERSON', 'ORG']],
+  recruits_from: [['ORG', 'PERSON', 'GPE'], ['ORG', 'NORP', 'GPE', 'LOC']],
+  affiliated_with: [['PERSON', 'ORG'], ['ORG', 'GPE']],
+  located_in: [['ORG', 'GPE', 'LOC', 'EVENT'], PLACE],
+  spokesperson_for: [['PERSON'], ['ORG', 'GPE', 'PERSON']],
+};
+
+/** Does the relation type accept these entity types (e.g. nobody "harbors" a country; kinship ties persons or groups)? */
+export function fitsSignature(type: RelationType, subject: EntityType, object: EntityType): boolean {
+  const [subj, obj] = SIGNATURE[type];
+  if (!subj.includes(subject) || !obj.includes(object)) return false;
+  // kinship ties people to people or groups to groups
+  if (type === 'kinship_with' && (subject === 'PERSON') !== (object === 'PERSON')) return false;
+  return true;
+}
+
+const GEO_RANK: Record<string, number> = { city: 1, admin2: 2, admin1: 3, region: 3, country: 4 };
+/** Containment between two resolved places runs from the smaller to the larger ("El Fasher ... Darfur"). */
+function placeOrder(d: DocIndex, c: Cand): Cand {
+  if (c.type !== 'part_of' && c.type !== 'located_in') return c;
+  const a = d.entityById.get(c.subject)?.geo, b = d.entityById.get(c.object)?.geo;
+  if (!a || !b) return c;
+  const ra = GEO_RANK[a.feature] ?? 0, rb = GEO_RANK[b.feature] ?? 0;
+  return ra > rb && rb > 0 ? { ...c, subject: c.object, object: c.subject } : c;
 }
 
 // ---- bodies named by a common noun: "the government", "the movement", "the army" ----
