@@ -32,6 +32,18 @@ export interface ClassifyOptions {
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 export const words = (s: string): string[] => s.match(WORD) ?? [];
+// The classifier asks for the word count of the same segment many times (one per rule); counting
+// allocates every word, so counts are memoised per string (bounded; a pure function of the text).
+const wordCounts = new Map<string, number>();
+export function wordCount(s: string): number {
+  let n = wordCounts.get(s);
+  if (n === undefined) {
+    n = words(s).length;
+    if (wordCounts.size >= 4096) wordCounts.clear();
+    wordCounts.set(s, n);
+  }
+  return n;
+}
 
 /** Ends like a sentence: . ! ? … possibly followed by closing quotes/brackets. */
 export function endsSentence(s: string): boolean {
@@ -92,7 +104,7 @@ const SLASH_NAMES = /^[\p{Lu}][\p{L}.'’&-]*(\s+[\p{Lu}][\p{L}.'’&-]*)*\s*\/\
 /** Is this line a photo/image credit? Short, and either an agency name, a "Photo:" lead or "Name / Agency". */
 export function isCredit(s: string): boolean {
   const t = s.trim();
-  const n = words(t).length;
+  const n = wordCount(t);
   if (n === 0 || n > 14 || t.length > 120) return false;
   let score = 0;
   if (CREDIT_LEAD.test(t)) score += 2;
@@ -124,7 +136,7 @@ const NOT_NAME = /^(?:The|A|An|In|On|At|As|How|Why|What|When|Where|Who|New|More|
 /** "Jane Doe in Basra", "Jane Doe, Middle East correspondent" → the names, or null when the line is not a byline. */
 export function looseByline(s: string): string[] | null {
   const t = s.trim();
-  if (words(t).length > 14 || endsSentence(t) && !/\b\p{Lu}\.$/u.test(t)) return null;
+  if (wordCount(t) > 14 || endsSentence(t) && !/\b\p{Lu}\.$/u.test(t)) return null;
   const m = LOOSE_BYLINE.exec(t);
   if (!m) return null;
   const role = new RegExp(String.raw`^(?:${ROLE})$`, 'iu');
@@ -139,7 +151,7 @@ export function looseByline(s: string): string[] | null {
 export function parseByline(s: string): string[] {
   const body = s.replace(/^\s*(by|written\s+by|words\s+by|reporting\s+by)\s+/i, '').replace(/\s*[|,]\s*(staff|reporter|correspondent|contributor|editor|writer)\b.*$/i, '');
   return body.split(/\s*(?:,|\band\b|&)\s*/).map((x) => x.trim())
-    .filter((x) => x && words(x).length <= 5 && /^\p{Lu}/u.test(x) && !/https?:|@|\d/.test(x));
+    .filter((x) => x && wordCount(x) <= 5 && /^\p{Lu}/u.test(x) && !/https?:|@|\d/.test(x));
 }
 
 const MONTH = '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
@@ -171,7 +183,7 @@ export function toIsoDate(s: string | null | undefined): string | null {
  */
 export function strongFooter(s: string): { reason: string; terminal: boolean } | null {
   const t = s.trim();
-  const n = words(t).length;
+  const n = wordCount(t);
   if (n <= 80 && /^\s*The\s+post\s+.{3,300}?\s+appeared\s+first\s+(?:on|in|at)\s+\S.{0,80}$/is.test(t)) return { reason: 'republication_footer', terminal: true };
   if (n <= 60 && (/^\s*(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\))?\s*(?:\d{4}|the\s|[\p{Lu}]))/iu.test(t)
     || /\ball\s+rights\s+reserved\b/i.test(t)
@@ -186,13 +198,13 @@ const SOCIAL = String.raw`(?:twitter|x|facebook|instagram|telegram|whatsapp|yout
  */
 export function promoLine(s: string): string | null {
   const t = s.trim();
-  if (words(t).length > 30) return null;
+  if (wordCount(t) > 30) return null;
   if (new RegExp(String.raw`^\s*(?:follow|like|find|join)\s+(?:us|\S+(?:\s+\S+)?)\s+on\s+${SOCIAL}\b`, 'i').test(t)
     || new RegExp(String.raw`^\s*(?:join|follow)\s+(?:us|our)\s+(?:on\s+)?(?:\w+\s+)?${SOCIAL}`, 'i').test(t)) return 'share';
   if (/^\s*(?:sign\s*up|subscribe|register)\s+(?:for|to|now|today|here)\b/i.test(t)) return 'newsletter';
-  if (/\bdownload\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}app\b/i.test(t) && words(t).length <= 20) return 'navigation';
+  if (/\bdownload\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}app\b/i.test(t) && wordCount(t) <= 20) return 'navigation';
   // "Follow AP's Africa coverage at https://...", "Find more of our coverage at ..."
-  if (/^\s*(?:follow|find|read|see|get)\s+(?:more\s+(?:of\s+)?)?(?:\S+['’]s|our|the)\s+(?:[\w-]+\s+){0,3}coverage\b/i.test(t) && words(t).length <= 20) return 'navigation';
+  if (/^\s*(?:follow|find|read|see|get)\s+(?:more\s+(?:of\s+)?)?(?:\S+['’]s|our|the)\s+(?:[\w-]+\s+){0,3}coverage\b/i.test(t) && wordCount(t) <= 20) return 'navigation';
   if (/^\s*for\s+(?:more|the\s+latest)\b.{0,80}\b(?:visit|follow|download|subscribe|click|go\s+to|log\s+on)\b/i.test(t)) return 'navigation';
   return null;
 }
@@ -200,7 +212,7 @@ export function promoLine(s: string): string | null {
 /** Kind of chrome a segment's cue words point to, with a score; null when it reads like prose. */
 export function chromeKind(seg: Segment): { reason: string; score: number } | null {
   const t = seg.text.trim();
-  const n = words(t).length;
+  const n = wordCount(t);
   const hits: Record<string, number> = {};
   let cues = 0;
   for (const kind of CUE_ORDER) for (const re of CUES[kind]) if (re.test(t)) { hits[kind] = (hits[kind] ?? 0) + 1; cues++; }
@@ -217,18 +229,18 @@ export function chromeKind(seg: Segment): { reason: string; score: number } | nu
 }
 
 /** Long, sentence-ending paragraph: the shape of article prose. */
-const isProse = (s: string): boolean => words(s).length >= 18 && endsSentence(s);
+const isProse = (s: string): boolean => wordCount(s) >= 18 && endsSentence(s);
 
 /** A short line that reads like a headline: a few words, no final full stop. */
 export function headlineLike(s: string, min = 3, max = 25): boolean {
   const t = s.trim();
-  const n = words(t).length;
+  const n = wordCount(t);
   return n >= min && n <= max && !/[.,;:]["”’]?\s*$/.test(t) && /^[\p{Lu}\p{N}“"‘']/u.test(t);
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-const isMenuItem = (t: string) => words(t).length >= 1 && words(t).length <= 3 && !endsSentence(t) && t.length <= 30;
+const isMenuItem = (t: string) => wordCount(t) >= 1 && wordCount(t) <= 3 && !endsSentence(t) && t.length <= 30;
 /** Length of the run of menu-item-like lines that segment i belongs to. */
 function menuRun(texts: string[], i: number): number {
   let a = i, b = i;
@@ -238,15 +250,15 @@ function menuRun(texts: string[], i: number): number {
 }
 
 /** A byline or date line: what follows a standfirst in a feature's header. */
-const headerLine = (t: string) => (words(t).length <= 14 && (BYLINE.test(t) || looseByline(t) !== null))
-  || (words(t).length <= 12 && DATE_IN_LINE.test(t) && !endsSentence(t));
+const headerLine = (t: string) => (wordCount(t) <= 14 && (BYLINE.test(t) || looseByline(t) !== null))
+  || (wordCount(t) <= 12 && DATE_IN_LINE.test(t) && !endsSentence(t));
 
 /**
  * The standfirst (dek) under a plain-text title: one sentence of 4-45 words that is not a wire
  * dateline lead, either without a final full stop or followed by a byline/date line.
  */
 function isStandfirst(t: string, texts: string[], i: number): boolean {
-  const n = words(t).length;
+  const n = wordCount(t);
   if (n < 4 || n > 45 || /\([\p{L} .-]{2,30}\)\s*[-–—]/u.test(t) || /^[\p{Lu} ,.'’-]{3,40}\s*[-–—]\s/u.test(t)) return false;
   if (/[.!?]["”’]?\s+["“‘]?\p{Lu}/u.test(t.replace(/\b(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Sgt|Capt|Maj|Sen|Rep|Gov|St|U\.S|U\.N|U\.K|Jr|Sr|No)\.\s/g, 'X ')) ) return false; // more than one sentence
   if (!endsSentence(t) && !/[,;:]$/.test(t)) return true;
@@ -269,17 +281,17 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
   texts.forEach((t, i) => {
     if (!t) { verdict[i] = 'empty'; return; }
     const head = firstProse < 0 || i < firstProse;
-    if (RELATED_PREFIX.test(t) && words(t).length <= 30 && !head) { verdict[i] = 'related_headline'; return; }
+    if (RELATED_PREFIX.test(t) && wordCount(t) <= 30 && !head) { verdict[i] = 'related_headline'; return; }
     const strong = strongFooter(t);
     if (strong && (!head || strong.reason === 'copyright')) { verdict[i] = strong.reason; if (strong.terminal && !head) terminal ??= i; return; }
     const chrome = chromeKind(segs[i]);
     if (chrome) { verdict[i] = chrome.reason; return; }
     const promo = head ? null : promoLine(t);
     if (promo) { verdict[i] = promo; return; }
-    if (opts.plainText && !words(t).length) { verdict[i] = 'separator'; return; } // "___", "* * *" (HTML pages keep theirs, as their true bodies do)
+    if (opts.plainText && !wordCount(t)) { verdict[i] = 'separator'; return; } // "___", "* * *" (HTML pages keep theirs, as their true bodies do)
     // A caption that ends in its credit: "Fighters at a checkpoint in Basra. Photograph: Jane Doe/AFP/Getty Images"
     const tailCredit = /[.!?]["”’]?\s+((?:Photograph|Photo|Picture|Image|Illustration|Composite|Video|Credit)s?\s*:\s*[^.!?]{2,100})$/.exec(t);
-    if (tailCredit && words(t).length <= 60) { verdict[i] = 'caption'; out.credits.push(tailCredit[1].trim()); return; }
+    if (tailCredit && wordCount(t) <= 60) { verdict[i] = 'caption'; out.credits.push(tailCredit[1].trim()); return; }
     if (isCredit(t)) { verdict[i] = 'credit'; out.credits.push(t); return; }
     if (knownTitle && norm(t) === knownTitle && i <= Math.max(firstProse, 3)) { verdict[i] = 'title'; return; }
     if (opts.plainText && head && out.title === null && !out.body.length && headlineLike(t, 2, 30) && !verdict.slice(0, i).includes(null)) {
@@ -287,8 +299,8 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
     }
     // a byline whose name was a link or a separate element: the "By" is left on its own
     if (head && /^\s*(by|written\s+by)\s*:?\s*$/i.test(t)) { verdict[i] = 'byline'; return; }
-    if (head && words(t).length <= 12 && BYLINE.test(t)) { verdict[i] = 'byline'; out.byline.push(...parseByline(t)); return; }
-    if (head && words(t).length <= 12 && DATE_IN_LINE.test(t) && !endsSentence(t)) {
+    if (head && wordCount(t) <= 12 && BYLINE.test(t)) { verdict[i] = 'byline'; out.byline.push(...parseByline(t)); return; }
+    if (head && wordCount(t) <= 12 && DATE_IN_LINE.test(t) && !endsSentence(t)) {
       verdict[i] = 'dateline'; out.published ??= toIsoDate(DATE_IN_LINE.exec(t)![0]); return;
     }
     // Plain-text header under the title: a byline without "By" ("Jane Doe in Basra") and the
@@ -299,19 +311,19 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
       if (isStandfirst(t, texts, i)) { verdict[i] = 'standfirst'; return; }
     }
     if (/^\[\/?[a-z_]+(\s[^\]]*)?\]/.test(t)) { verdict[i] = 'markup'; return; } // CMS shortcode residue
-    if (words(t).length <= 8 && /^(published|updated|posted|last\s+updated)\b/i.test(t) && !endsSentence(t)) { verdict[i] = 'dateline'; return; }
+    if (wordCount(t) <= 8 && /^(published|updated|posted|last\s+updated)\b/i.test(t) && !endsSentence(t)) { verdict[i] = 'dateline'; return; }
     // A photo caption ending in its credit: "Workers load trims ... (AP Photo/Alan Diaz, File)".
     const cap = CAPTION_CREDIT.exec(t);
-    if (cap && words(t).length <= 60) { verdict[i] = 'caption'; out.credits.push(cap[1]); return; }
+    if (cap && wordCount(t) <= 60) { verdict[i] = 'caption'; out.credits.push(cap[1]); return; }
     // Link lists glued together by the scraper ("HomeLatest NewsNollywood"): many lower→upper joins.
     // (Needs three lowercase letters before the join, so YouTube, iPhone, McDonald, DeSantis do not count.)
-    if (words(t).length <= 40 && (t.match(/\p{Ll}{3}\p{Lu}\p{Ll}{2}/gu) ?? []).length >= 2) { verdict[i] = 'navigation'; return; }
+    if (wordCount(t) <= 40 && (t.match(/\p{Ll}{3}\p{Lu}\p{Ll}{2}/gu) ?? []).length >= 2) { verdict[i] = 'navigation'; return; }
     // HTML: a block that is (almost) all link is a link to elsewhere, not prose.
     // Not on pages built of link blocks (deal lists), where the links are the content.
-    if (!linkPage && segs[i].linkDensity !== undefined && segs[i].linkDensity! > 0.8 && words(t).length >= 3 && words(t).length <= 30 && !/^h[1-6]$/.test(segs[i].tag ?? '')) {
+    if (!linkPage && segs[i].linkDensity !== undefined && segs[i].linkDensity! > 0.8 && wordCount(t) >= 3 && wordCount(t) <= 30 && !/^h[1-6]$/.test(segs[i].tag ?? '')) {
       verdict[i] = i > lastProse ? 'navigation' : 'related_headline'; return;
     }
-    if (head && opts.plainText && words(t).length <= 3 && !endsSentence(t)) { verdict[i] = 'navigation'; return; }
+    if (head && opts.plainText && wordCount(t) <= 3 && !endsSentence(t)) { verdict[i] = 'navigation'; return; }
     // HTML: a run of four or more one-to-three-word lines before the story is a menu; so is a bare URL there
     // (not in tables, and not on pages without prose, where such lines are the content)
     if (i < firstProse && !opts.plainText && !/^t[dhr]$/.test(segs[i].tag ?? '')
@@ -319,7 +331,7 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
     // After the last prose paragraph, short unpunctuated lines are page chrome in scraped text;
     // in HTML, Readability already cut the page, so only link-heavy ones go.
     const tailChrome = opts.plainText || (segs[i].linkDensity ?? 0) > 0.5;
-    if (tailChrome && i > lastProse && lastProse >= 0 && !endsSentence(t) && words(t).length <= 12) { verdict[i] = 'navigation'; return; }
+    if (tailChrome && i > lastProse && lastProse >= 0 && !endsSentence(t) && wordCount(t) <= 12) { verdict[i] = 'navigation'; return; }
   });
 
   // Inline related-story headlines: a headline-shaped line sitting between two prose paragraphs.
@@ -328,7 +340,7 @@ export function classifySegments(segs: Segment[], opts: ClassifyOptions): Classi
     const nearest = (i: number, step: number) => { for (let j = i + step; j >= 0 && j < texts.length; j += step) if (verdict[j] === null) return texts[j]; return null; };
     texts.forEach((t, i) => {
       if (verdict[i] !== null) return;
-      const n = words(t).length;
+      const n = wordCount(t);
       if (n < 5 || n > 20 || !headlineLike(t, 5, 20) || /[?!]["”’]?\s*$/.test(t)) return;
       const prev = nearest(i, -1), next = nearest(i, 1);
       if (prev && next && isProse(prev) && isProse(next)) verdict[i] = 'related_headline';

@@ -3,7 +3,7 @@
 // Only text nodes are ever read, so markup, scripts and attributes cannot reach the body.
 import { parseHTML } from 'linkedom';
 import { Readability } from '@mozilla/readability';
-import { CAPTION_CREDIT, isCredit, parseByline, toIsoDate, words, type Segment } from './boilerplate.js';
+import { CAPTION_CREDIT, isCredit, parseByline, toIsoDate, wordCount, type Segment } from './boilerplate.js';
 import type { RepublicationSignals } from './republication.js';
 
 export interface HtmlMetadata {
@@ -69,9 +69,9 @@ export function tidyTitle(title: string | null, publisher: string | null): strin
   const parts = t.split(/\s+[|–—-]\s+/);
   if (parts.length > 1) {
     const last = parts[parts.length - 1].toLowerCase();
-    if ((publisher && last.includes(publisher.toLowerCase())) || / \| /.test(t) || words(last).length <= 3) {
+    if ((publisher && last.includes(publisher.toLowerCase())) || / \| /.test(t) || wordCount(last) <= 3) {
       const kept = parts.slice(0, -1).join(' - ');
-      if (words(kept).length >= 3) t = / \| /.test(title) ? parts.reduce((a, b) => (b.length > a.length ? b : a)) : kept;
+      if (wordCount(kept) >= 3) t = / \| /.test(title) ? parts.reduce((a, b) => (b.length > a.length ? b : a)) : kept;
     }
   }
   return t || null;
@@ -90,7 +90,7 @@ const titleKey = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{
  * og:title shortened for social media loses to h1 + headline + <title>.
  */
 export function chooseTitle(cands: TitleCandidate[], publisher: string | null): string | null {
-  const cs = cands.map((c) => ({ ...c, raw: decode(c.text) })).filter((c) => words(c.raw).length >= 1 && c.raw.length <= 400);
+  const cs = cands.map((c) => ({ ...c, raw: decode(c.text) })).filter((c) => wordCount(c.raw) >= 1 && c.raw.length <= 400);
   if (!cs.length) return null;
   const keysOf = cs.map((c) => new Set([titleKey(c.raw), titleKey(tidyTitle(c.raw, publisher) ?? '')].filter(Boolean)));
   let best: { text: string; score: number; rank: number } | null = null;
@@ -116,7 +116,7 @@ export function chooseTitle(cands: TitleCandidate[], publisher: string | null): 
 function headlineElement(doc: Document, publisher: string | null, others: string[]): { text: string; weight: number } | null {
   const h1s = Array.from(doc.querySelectorAll('h1'))
     .map((el) => ({ el, text: decode(el.textContent ?? '') }))
-    .filter(({ el, text }) => words(text).length >= 3 && words(text).length <= 40 && !el.closest('nav, footer, aside')
+    .filter(({ el, text }) => wordCount(text) >= 3 && wordCount(text) <= 40 && !el.closest('nav, footer, aside')
       && !(publisher && titleKey(text) === titleKey(publisher)));
   const isMarked = (el: Element) => Boolean(el.closest('article, main, [role="main"]'))
     || /headline|title|heading|hed\b/i.test(`${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''} ${el.getAttribute('itemprop') ?? ''}`);
@@ -166,7 +166,7 @@ export function readMetadata(doc: Document): HtmlMetadata {
   const title = chooseTitle(titleCands, publisher);
 
   const credits: string[] = [];
-  const addCredit = (c: string | null) => { const t = c && decode(c); if (t && words(t).length <= 14 && !credits.includes(t)) credits.push(t); };
+  const addCredit = (c: string | null) => { const t = c && decode(c); if (t && wordCount(t) <= 14 && !credits.includes(t)) credits.push(t); };
   ldv((o) => { for (const img of ([] as unknown[]).concat(o.image ?? [])) if (img && typeof img === 'object') addCredit(str((img as Json).creditText) ?? nameOf((img as Json).copyrightHolder)); return null; });
   addCredit(m('og:image:credit', 'image:credit', 'twitter:image:credit'));
 
@@ -178,7 +178,7 @@ export function readMetadata(doc: Document): HtmlMetadata {
     return [str(o.url) ?? str(o['@id']), nameOf(o.publisher), ...namesOf(o.sourceOrganization)].filter((v): v is string => !!v);
   };
   const bylineEls = Array.from(doc.querySelectorAll('[class*="byline"], [class*="Byline"], [data-test*="byline"], [itemprop="author"], a[rel="author"]'))
-    .map((e) => decode(e.textContent ?? '')).filter((t) => t && words(t).length <= 12);
+    .map((e) => decode(e.textContent ?? '')).filter((t) => t && wordCount(t) <= 12);
   const signals: RepublicationSignals = {
     authors: [...metaAuthors, m('sailthru.author') ?? '', ...ld.flatMap((o) => namesOf(o.author)), ...bylineEls].filter((x, i, a) => x && a.indexOf(x) === i),
     canonical: doc.querySelector('link[rel="canonical"]')?.getAttribute('href')?.trim() ?? null,

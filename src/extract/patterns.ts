@@ -12,8 +12,20 @@ const IRREGULAR: Record<string, string> = {
   pulled: 'pull', wed: 'wed', sought: 'seek', brought: 'bring', caught: 'catch', gave: 'give', given: 'give',
 };
 
+// stem() runs for every token of every document and for cue words in the extractors' loops; the
+// same few thousand word forms recur, so results are memoised (bounded; a pure function of the word).
+const stemCache = new Map<string, string>();
 /** A crude but consistent stem: inflected forms of one word share it (kill/killed/killing → kil, marry/married → marri). */
 export function stem(word: string): string {
+  let w = stemCache.get(word);
+  if (w === undefined) {
+    w = computeStem(word);
+    if (stemCache.size >= 50_000) stemCache.clear();
+    stemCache.set(word, w);
+  }
+  return w;
+}
+function computeStem(word: string): string {
   let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
   if (IRREGULAR[w]) w = IRREGULAR[w];
   if (w.length > 4 && /ies$|ied$/.test(w)) w = w.slice(0, -3) + 'i';
