@@ -32,7 +32,7 @@ interface Cluster { id: number; cands: Cand[]; type: EntityType; org?: OrgEntry;
 export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument, _doc: CleanDocument): { mentions: Mention[]; entities: Entity[] } {
   const text = nlp.text;
   const lex = lexicons();
-  const titles = [...lex.names.titles].sort((a, b) => b.length - a.length);
+  const titles = sortedTitles(lex.names.titles);
   const particles = new Set(lex.names.particles);
   const translit = lex.names.transliteration;
 
@@ -135,8 +135,9 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     // titles stack ("Lt. Col.", "Brig. Gen.", "le colonel"): strip them all for matching
     for (let again = true; again;) {
       again = false;
-      for (const ti of titles) {
-        if (core.startsWith(ti + ' ') && core.length > ti.length + 1 && /^\p{Lu}/u.test(core.slice(ti.length + 1))) {
+      for (let k = 0; k < titles.length; k++) {
+        const ti = titles[k];
+        if (core.startsWith(titles.spaced[k]) && core.length > ti.length + 1 && /^\p{Lu}/u.test(core.slice(ti.length + 1))) {
           title = title ? `${title} ${ti}` : ti; core = core.slice(ti.length + 1); again = true; break;
         }
       }
@@ -249,10 +250,12 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     if (!acr || acl.cands.some((c) => !isAcronym(c.core))) continue;
     const letters = acr.replace(/\./g, '');
     let target: Cluster | undefined;
+    // built once per acronym, not per candidate (it does not depend on the candidate)
+    const defined = new RegExp(`^['’]?s?\\s*\\(\\s*${letters.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\)`);
     for (const c of cands) {
       if (c.cluster === acl.id) continue;
       const after = text.slice(c.end, c.end + letters.length + 8);
-      if (new RegExp(`^['’]?s?\\s*\\(\\s*${letters.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\)`).test(after) && spells(letters, c.core)) { target = clusters[c.cluster]; break; }
+      if (defined.test(after) && spells(letters, c.core)) { target = clusters[c.cluster]; break; }
     }
     if (!target) {
       const hits = live().filter((cl) => cl !== acl && cl.type === acl.type && cl.cands.some((c) => c.core.split(/\s+/).length >= 2 && spells(letters, c.core)));
@@ -337,8 +340,7 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   for (const { form, cl } of forms) {
     // long names (3+ words) also match with other casing and hyphen/space ("al-Qaeda in the Indian subcontinent")
     if (form.split(/\s+/).length >= 3) {
-      const re = new RegExp('(?<![\\p{L}\\p{N}])' + form.split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+') + '(?![\\p{L}\\p{N}])', 'giu');
-      for (const m of text.matchAll(re)) {
+      for (const m of text.matchAll(longFormRegex(form))) {
         const s0 = m.index!, e0 = s0 + m[0].length;
         if (taken.some(([a, b]) => a === s0 && b === e0)) continue;
         if (taken.some(([a, b]) => s0 < b && e0 > a && (a < s0 || b > e0))) continue; // inside or across a longer one
@@ -439,6 +441,32 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
 }
 
 // ---- helpers ----
+
+// The lexicon's titles, longest first, with their "title " prefixes: computed once per lexicon
+// rather than sorted and concatenated for every candidate of every document.
+let titleCache: { from: string[]; titles: string[] & { spaced: string[] } } | null = null;
+function sortedTitles(from: string[]): string[] & { spaced: string[] } {
+  if (titleCache?.from !== from) {
+    const titles = [...from].sort((a, b) => b.length - a.length) as string[] & { spaced: string[] };
+    titles.spaced = titles.map((t) => t + ' ');
+    titleCache = { from, titles };
+  }
+  return titleCache.titles;
+}
+
+// A long name's pattern (other casing, hyphen or space between words). Names recur across documents
+// (organisations' lexicon forms), so patterns are memoised (bounded). matchAll clones the regex, so
+// sharing one instance is safe.
+const longFormCache = new Map<string, RegExp>();
+function longFormRegex(form: string): RegExp {
+  let re = longFormCache.get(form);
+  if (!re) {
+    re = new RegExp('(?<![\\p{L}\\p{N}])' + form.split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s-]+') + '(?![\\p{L}\\p{N}])', 'giu');
+    if (longFormCache.size >= 5000) longFormCache.clear();
+    longFormCache.set(form, re);
+  }
+  return re;
+}
 
 /** Page chrome that looks like a name: URLs and domains ("www.example.com", "example.org"), copyright lines. */
 export function isChrome(t: string, start: number, end: number, text: string): boolean {
