@@ -75,8 +75,14 @@ const GARBLE = [
 ];
 const CAMEL_OK = /^(YouTube|PayPal|WhatsApp|LinkedIn|iPhone|TikTok|FedEx|JetBlue|PowerPoint|WikiLeaks|SpaceX|BlackRock|GlaxoSmithKline|HarperCollins|BuzzFeed|PlayStation|MasterCard|SoftBank|WeChat|WeWork|GoFundMe|OpenAI|DeepMind|FaceTime|InfoWars|QAnon)$/;
 
+// The mojibake and replacement-character patterns backtrack over every word of the text, yet can
+// only match where their marker characters occur: run them only on texts that contain one (the
+// result is the same; most texts have none).
+const GARBLE_MARKED = (i: number, text: string) =>
+  i === 0 ? text.includes('Ã') || text.includes('â€') || text.includes('Â') : i === 1 ? text.includes('\uFFFD') : true;
+
 export function garbledNameFlags(text: string): QualityFlag[] {
-  return matches(GARBLE, 'garbled_name', text).filter((f) => !CAMEL_OK.test(f.text));
+  return matches(GARBLE.filter((_, i) => GARBLE_MARKED(i, text)), 'garbled_name', text).filter((f) => !CAMEL_OK.test(f.text));
 }
 
 const WEIGHT: Record<string, number> = { machine_translation: 0.35, unbalanced_quotes: 0.15, truncated: 0.25, garbled_name: 0.2 };

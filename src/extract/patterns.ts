@@ -52,6 +52,14 @@ const PRONOUN_FIRST = /^(we|us|our|ours|i|me|my)$/i;
 /** Words that close a clause when scanning for arguments. */
 const CLAUSE_STOP = /^(;|:|while|whereas|although|though|because|but|since|after|before|when|where|which|who|whom|whose|despite|unless|if|–|—|“|”|")$/i;
 
+// Events and relations each build a DocIndex over the same tokens: stem them once per document.
+const stemsByTokens = new WeakMap<Token[], string[]>();
+function stemsOf(tokens: Token[]): string[] {
+  let s = stemsByTokens.get(tokens);
+  if (!s) { s = tokens.map((t) => stem(t.text)); stemsByTokens.set(tokens, s); }
+  return s;
+}
+
 export interface Arg { entity?: string | null; description?: string | null; mention?: Mention; tokens: [number, number] }
 
 export class DocIndex {
@@ -70,7 +78,7 @@ export class DocIndex {
     this.sentences = ctx.nlp.sentences;
     this.mentions = [...ctx.mentions].sort((a, b) => a.start - b.start);
     this.entityById = new Map(ctx.entities.map((e) => [e.id, e]));
-    this.stems = this.tokens.map((t) => stem(t.text));
+    this.stems = stemsOf(this.tokens);
     this.mentionAt = new Array(this.tokens.length);
     let k = 0;
     for (const t of this.tokens) {
