@@ -47,8 +47,14 @@ const NAME_HEADS = /^(Corps|Division|Brigade|Regiment|Battalion|Squadron|Company
 
 interface Atom { start: number; end: number; value: number; scaled: boolean; vague: boolean; unit?: string; percent?: boolean; word?: string }
 
+// sticky() runs ~1000 times per article (every number-word probe): keep one sticky copy per
+// pattern rather than constructing a RegExp per call. lastIndex is set right before each exec.
+const stickyCopies = new Map<string, RegExp>();
 function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
-  const r = new RegExp(re.source, re.flags.includes('y') ? re.flags : re.flags + 'y');
+  const flags = re.flags.includes('y') ? re.flags : re.flags + 'y';
+  const key = flags + '/' + re.source;
+  let r = stickyCopies.get(key);
+  if (!r) { r = new RegExp(re.source, flags); stickyCopies.set(key, r); }
   r.lastIndex = at;
   return r.exec(text);
 }

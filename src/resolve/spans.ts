@@ -10,6 +10,8 @@ export const ORG_HEAD = /\b(Ministry|Ministries|Department|Police|Army|Navy|Air 
 const OFFICE = /^(Representative|Secretary|Minister|Chief|Director|Commissioner|Adviser|Advisor|Spokesman|Spokeswoman|Spokesperson|Attorney|Ambassador|Envoy|Coordinator|Administrator|Chairman|Chairwoman|Chair|President|General|Governor|Counsel|Officer|Commander|Head|Leader|Ombudsman|Mayor|Sheriff|Superintendent|Inspector|Negotiator|Czar|Tsar)$/;
 /** Role nouns of people ("VOA Pentagon correspondent Carla Babb", "a Reuters reporter"). */
 const ROLE = 'correspondent|reporter|editor|columnist|producer|anchor|writer|contributor|journalist|photographer|spokesman|spokeswoman|spokesperson|analyst|official|researcher|economist|scholar|commander|officer|chief|minister|adviser|advisor|director|representative';
+/** A role noun inside a name run (built once, not per candidate). */
+const ROLE_IN_NAME = new RegExp(`\\s(?:${ROLE})\\s+(?=\\p{Lu})`, 'u');
 const JOURNALIST_ROLE = /^\s+(correspondent|reporter|editor|bureau chief|columnist|producer|anchor|writer|contributor|journalist|photographer)\b/;
 const LEADING_MODIFIER = /^(Interim|Acting|Deputy|Outgoing|Incoming|Then|Late|Ex)\s+(?=\p{Lu})/u;
 
@@ -79,7 +81,7 @@ export function refineSpans(cands: MentionCandidate[], text: string): MentionCan
   for (let i = 0; i < cs.length; i++) {
     const c = cs[i], next = cs[i + 1];
     // a role noun inside a name run: "VOA Extremism Watch Desk reporter Nisan Ahmado" is ORG + PERSON
-    const rm = new RegExp(`\\s(?:${ROLE})\\s+(?=\\p{Lu})`, 'u').exec(c.text);
+    const rm = ROLE_IN_NAME.exec(c.text);
     if (rm && c.type !== 'PERSON') {
       out.push({ start: c.start, end: c.start + rm.index, text: c.text.slice(0, rm.index), type: 'ORG' });
       const s2 = c.start + rm.index + rm[0].length;
