@@ -484,7 +484,7 @@ function longFormMatches(text: string, form: string): RegExpExecArray[] {
   let re = longFormCache.get(form);
   if (!re) {
     re = new RegExp(words.join('[\\s-]+'), 'giu');
-    if (longFormCache.size >= 5000) longFormCache.clear();
+    if (longFormCache.size >= 1000) longFormCache.clear(); // compiled patterns are not small
     longFormCache.set(form, re);
   }
   const out: RegExpExecArray[] = [];
