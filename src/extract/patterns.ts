@@ -3,6 +3,7 @@
 // places, and the quote (hence source) a span sits in.
 import type { Entity, ExtractionContext, Mention, Quote, Sentence, Span, Token } from '../types.js';
 import type { Attribution } from './quotes.js';
+import { memoize } from '../memo.js';
 
 const IRREGULAR: Record<string, string> = {
   fought: 'fight', struck: 'strike', led: 'lead', took: 'take', taken: 'take', held: 'hold', met: 'meet',
@@ -14,17 +15,8 @@ const IRREGULAR: Record<string, string> = {
 
 // stem() runs for every token of every document and for cue words in the extractors' loops; the
 // same few thousand word forms recur, so results are memoised (bounded; a pure function of the word).
-const stemCache = new Map<string, string>();
 /** A crude but consistent stem: inflected forms of one word share it (kill/killed/killing → kil, marry/married → marri). */
-export function stem(word: string): string {
-  let w = stemCache.get(word);
-  if (w === undefined) {
-    w = computeStem(word);
-    if (stemCache.size >= 50_000) stemCache.clear();
-    stemCache.set(word, w);
-  }
-  return w;
-}
+export const stem: (word: string) => string = memoize(computeStem);
 function computeStem(word: string): string {
   let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
   if (IRREGULAR[w]) w = IRREGULAR[w];

@@ -1,6 +1,7 @@
 // gazetteer: the committed GeoNames-derived place tables (data/geo) and curated lexicons (data/lexicon),
 // loaded lazily once and indexed by normalised key.
 import { readFileSync } from 'node:fs';
+import { memoize } from '../memo.js';
 import type { Geo, OrgSubtype } from '../types.js';
 
 const DATA = new URL('../../../data/', import.meta.url);
@@ -9,16 +10,7 @@ const readJson = (rel: string) => JSON.parse(readFileSync(new URL(rel, DATA), 'u
 /** Lowercase, strip diacritics and apostrophes/ayn marks, every other non-alphanumeric run → one space. */
 // normKey is called for every candidate, lookup and n-gram probe (the same strings many times per
 // document), so results are memoised (bounded; a pure function of the string).
-const normCache = new Map<string, string>();
-export function normKey(s: string): string {
-  let k = normCache.get(s);
-  if (k === undefined) {
-    k = computeNormKey(s);
-    if (normCache.size >= 50_000) normCache.clear();
-    normCache.set(s, k);
-  }
-  return k;
-}
+export const normKey: (s: string) => string = memoize(computeNormKey);
 function computeNormKey(s: string): string {
   // fast path: plain ASCII needs no Unicode normalisation
   if (/^[\x20-\x7e]*$/.test(s)) return s.toLowerCase().replace(/['`]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
@@ -26,16 +18,7 @@ function computeNormKey(s: string): string {
     .replace(/['‘’`´ʼʻ]/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 /** normKey without spaces: "Al-Qaeda", "al Qaeda" and "AlQaeda" share it. */
-const compactCache = new Map<string, string>();
-export function compactKey(s: string): string {
-  let k = compactCache.get(s);
-  if (k === undefined) {
-    k = normKey(s).replace(/ /g, '');
-    if (compactCache.size >= 50_000) compactCache.clear();
-    compactCache.set(s, k);
-  }
-  return k;
-}
+export const compactKey: (s: string) => string = memoize((s) => normKey(s).replace(/ /g, ''));
 /** Consonant skeleton for transliteration-tolerant matching: "Nahr-e-Seraj" and "Nahr-e Sarāj" → "nhrsrj". */
 export function skeletonKey(s: string): string {
   const c = compactKey(s);
@@ -168,30 +151,13 @@ export const isAcronym = (s: string) => /^(?:[A-Z]\.?){2,6}$/.test(s) || /^[A-Z]
 // The resolver and the extractors probe the same names (and every n-gram of capitalised tokens)
 // many times per document; the lexicons never change once loaded, so answers are memoised
 // (bounded; null = known miss). Entries are the lexicon's own shared objects either way.
-const orgCache = new Map<string, OrgEntry | null>(), norpCache = new Map<string, NorpEntry | null>();
-export function lookupOrg(name: string): OrgEntry | undefined {
-  let o = orgCache.get(name);
-  if (o === undefined) {
-    o = findOrg(name) ?? null;
-    if (orgCache.size >= 50_000) orgCache.clear();
-    orgCache.set(name, o);
-  }
-  return o ?? undefined;
-}
+export const lookupOrg: (name: string) => OrgEntry | undefined = memoize((name) => findOrg(name));
 function findOrg(name: string): OrgEntry | undefined {
   const l = lexicons();
   const bare = name.replace(/^the\s+/i, '').replace(/['’]s$/, '');
   return isAcronym(bare) ? l.orgs.get('ACR:' + bare.replace(/\./g, '')) : l.orgs.get(compactKey(bare));
 }
-export function lookupNorp(name: string): NorpEntry | undefined {
-  let e = norpCache.get(name);
-  if (e === undefined) {
-    e = findNorp(name) ?? null;
-    if (norpCache.size >= 50_000) norpCache.clear();
-    norpCache.set(name, e);
-  }
-  return e ?? undefined;
-}
+export const lookupNorp: (name: string) => NorpEntry | undefined = memoize((name) => findNorp(name));
 function findNorp(name: string): NorpEntry | undefined {
   return lexicons().norp.get(compactKey(name.replace(/['’]s$/, '')));
 }

@@ -3,6 +3,7 @@ import type { CleanDocument, Entity, EntityType, Mention, MentionCandidate, NlpD
 import { compactKey, isAcronym, lexicons, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
 import type { Feature, NorpEntry, OrgEntry, Place } from '../gazetteer/index.js';
 import { isCapital, isCommonWord } from '../gazetteer/index.js';
+import { memoize } from '../memo.js';
 import { governmentSpans, isTitle as isTitleWord, ORG_HEAD, refineSpans } from './spans.js';
 
 const ADMIN_WORD: Record<string, Feature> = { province: 'admin1', state: 'admin1', governorate: 'admin1', region: 'admin1', district: 'admin2', county: 'admin2', city: 'city', town: 'city', capital: 'city', country: 'country' };
@@ -475,18 +476,15 @@ function letterAfter(text: string, at: number): boolean {
  * decide exactly what the lookarounds would; a candidate that fails them is retried one code point
  * later, as the regex scan would. Patterns are memoised per name (bounded; names recur).
  */
-const longFormCache = new Map<string, RegExp>();
+// compiled patterns are not small: keep fewer
+const escapeRe = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const longFormPattern = memoize((form: string) => new RegExp(form.split(/[\s-]+/).map(escapeRe).join('[\\s-]+'), 'giu'), 1000);
 function longFormMatches(text: string, form: string): RegExpExecArray[] {
-  const words = form.split(/[\s-]+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = form.split(/[\s-]+/).map(escapeRe);
   if (words.some((w) => !w)) { // an edge hyphen/space: keep the lookaround pattern (its end can backtrack)
     return [...text.matchAll(new RegExp('(?<![\\p{L}\\p{N}])' + words.join('[\\s-]+') + '(?![\\p{L}\\p{N}])', 'giu'))];
   }
-  let re = longFormCache.get(form);
-  if (!re) {
-    re = new RegExp(words.join('[\\s-]+'), 'giu');
-    if (longFormCache.size >= 1000) longFormCache.clear(); // compiled patterns are not small
-    longFormCache.set(form, re);
-  }
+  const re = longFormPattern(form);
   const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = re.exec(text));) {
