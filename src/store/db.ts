@@ -31,7 +31,7 @@ export function openSqlite(path: string): Db {
   db.pragma('synchronous = NORMAL'); // WAL + NORMAL: durable at checkpoints, never corrupt
   db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
-  db.pragma('cache_size = -32768'); // 32 MB page cache
+  db.pragma('cache_size = -16384'); // 16 MB page cache: the hot indexes (aliases, LSH) fit; RSS stays bounded
   const cache = new Map<string, Database.Statement>();
   const prep = (sql: string) => {
     let s = cache.get(sql);

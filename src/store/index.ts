@@ -10,8 +10,11 @@ export type { Stats, SearchHit, EntityReport, EventFilter, EventRow, SourceRow, 
 
 export interface Store {
   readonly backend: 'sqlite' | 'pg';
-  /** Store one article in one transaction (idempotent on document.id). signature: precomputed MinHash, else computed here. */
-  addArticle(rec: AnalysisRecord, opts?: { signature?: Uint32Array | null; uri?: string | null }): Promise<AddResult>;
+  /**
+   * Store one article in one transaction (idempotent on document.id). signature: precomputed MinHash,
+   * else computed here; json: the record already serialised (JSON.stringify(rec)), else done here.
+   */
+  addArticle(rec: AnalysisRecord, opts?: { signature?: Uint32Array | null; uri?: string | null; json?: string }): Promise<AddResult>;
   /**
    * Group commit for bulk loads (SQLite): several addArticle calls share one transaction, each
    * article still all-or-nothing (a savepoint), committed every `count` articles or `ms` ms and by
@@ -57,7 +60,7 @@ export async function openStore(url: string): Promise<Store> {
   };
   return {
     backend: db.dialect,
-    addArticle: (rec, o = {}) => wrap('write', () => db.tx(() => addArticle(db, rec, o.signature, o.uri ?? null))),
+    addArticle: (rec, o = {}) => wrap('write', () => db.tx(() => addArticle(db, rec, o.signature, o.uri ?? null, o.json))),
     groupCommit: (o) => wrap('write', () => db.groupCommit(o)),
     flush: () => wrap('write', () => db.flush()),
     stats: () => q.stats(db),

@@ -51,7 +51,7 @@ export async function ingest(store: Store, specs: string[], o: IngestOptions = {
           if (fatal) return;
           if (!r.ok) return fail(item.uri, r.error);
           try {
-            const res = await store.addArticle(r.record, { signature: r.signature, uri: item.uri });
+            const res = await store.addArticle(JSON.parse(r.json), { signature: r.signature, uri: item.uri, json: r.json });
             if (res.status === 'duplicate') s.duplicates++;
             else {
               s.stored++;

@@ -19,7 +19,7 @@ const SYMMETRIC = new Set(['allied_with', 'fights_alongside', 'opposes', 'kinshi
 const clip = (s: string, n = 1000) => (s.length > n ? s.slice(0, n) : s);
 const isoNow = () => new Date().toISOString();
 
-export async function addArticle(db: Db, rec: AnalysisRecord, signature: Uint32Array | null | undefined, uri: string | null): Promise<AddResult> {
+export async function addArticle(db: Db, rec: AnalysisRecord, signature: Uint32Array | null | undefined, uri: string | null, json?: string): Promise<AddResult> {
   const d = rec.document;
   const existing = await db.get('SELECT seq, cluster_id, uri FROM articles WHERE id = ?', [d.id]);
   if (existing) {
@@ -53,7 +53,7 @@ export async function addArticle(db: Db, rec: AnalysisRecord, signature: Uint32A
     quotes_text, record, body_hash, signature, cluster_id, outlet_key, similarity, ingested_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
   [d.id, uri ?? d.uri, d.title, d.publisher, d.original_publisher, d.republication, d.published, d.language, d.text, quotesText,
-    JSON.stringify(rec), d.id.replace(/^sha256:/, ''), sig ? sigToHex(sig) : null, clusterId, outlet, cluster?.sim ?? null, now]);
+    json ?? JSON.stringify(rec), d.id.replace(/^sha256:/, ''), sig ? sigToHex(sig) : null, clusterId, outlet, cluster?.sim ?? null, now]);
   const seq = Number(row!.seq);
   if (db.dialect === 'sqlite') {
     await db.run('INSERT INTO article_fts (rowid, title, text, quotes_text) VALUES (?, ?, ?, ?)', [seq, d.title ?? '', d.text, quotesText]);
@@ -61,7 +61,7 @@ export async function addArticle(db: Db, rec: AnalysisRecord, signature: Uint32A
     // tsvector input is capped: PostgreSQL limits a tsvector to 1 MB.
     await db.run(`UPDATE articles SET tsv = to_tsvector('english', left(coalesce(title, '') || ' ' || text || ' ' || quotes_text, 300000)) WHERE seq = ?`, [seq]);
   }
-  for (const k of keys) await db.run('INSERT INTO lsh (key, article_seq) VALUES (?, ?)', [k, seq]);
+  if (keys.length) await db.run(`INSERT INTO lsh (key, article_seq) VALUES ${keys.map(() => '(?, ?)').join(', ')}`, keys.flatMap((k) => [k, seq]));
   if (cluster) await db.run('UPDATE clusters SET size = size + 1, title = COALESCE(title, ?), first_seen = CASE WHEN first_seen > ? THEN ? ELSE first_seen END, last_seen = CASE WHEN last_seen < ? THEN ? ELSE last_seen END WHERE id = ?', [d.title, seen, seen, seen, seen, cluster.id]);
   else await db.run('INSERT INTO clusters (id, size, outlet_key, title, first_seen, last_seen) VALUES (?, 1, ?, ?, ?, ?)', [clusterId, outlet, d.title, seen, seen]);
 
