@@ -19,13 +19,15 @@ export interface IngestSummary {
   seconds: number; articles_per_second: number;
   /** peak resident memory of this process (main thread and pipeline workers) */
   peak_rss_mb: number;
+  /** CPU time of this process, all threads (user + system) */
+  cpu_seconds: number;
 }
 
 export async function ingest(store: Store, specs: string[], o: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
   const pool = new PipelinePool(o.workers ?? availableParallelism());
   const limit = Math.max(2, pool.size * 3);
-  const s: IngestSummary = { inputs: 0, stored: 0, duplicates: 0, near_duplicates: 0, republications: 0, failed: [], clusters: [], seconds: 0, articles_per_second: 0, peak_rss_mb: 0 };
+  const s: IngestSummary = { inputs: 0, stored: 0, duplicates: 0, near_duplicates: 0, republications: 0, failed: [], clusters: [], seconds: 0, articles_per_second: 0, peak_rss_mb: 0, cpu_seconds: 0 };
   const touched = new Map<string, string | null>();
   const p: Progress = { discovered: 0, done: 0, stored: 0, duplicates: 0, failed: 0, readingDone: false };
   const tick = () => o.onProgress?.({ ...p, stored: s.stored, duplicates: s.duplicates, failed: s.failed.length });
@@ -85,6 +87,8 @@ export async function ingest(store: Store, specs: string[], o: IngestOptions = {
   }
   s.seconds = Math.round((performance.now() - t0) / 100) / 10;
   s.articles_per_second = Math.round(((s.stored + s.duplicates) / Math.max(0.001, (performance.now() - t0) / 1000)) * 10) / 10;
-  s.peak_rss_mb = Math.round(process.resourceUsage().maxRSS / 1024);
+  const ru = process.resourceUsage();
+  s.peak_rss_mb = Math.round(ru.maxRSS / 1024);
+  s.cpu_seconds = Math.round((ru.userCPUTime + ru.systemCPUTime) / 1e5) / 10;
   return s;
 }
