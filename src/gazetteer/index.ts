@@ -157,6 +157,33 @@ function findOrg(name: string): OrgEntry | undefined {
   const bare = name.replace(/^the\s+/i, '').replace(/['’]s$/, '');
   return isAcronym(bare) ? l.orgs.get('ACR:' + bare.replace(/\./g, '')) : l.orgs.get(compactKey(bare));
 }
+/**
+ * A cheap pre-test for lookupOrg on ASCII text. On ASCII strings compactKey is character-wise (lower
+ * case, keep [a-z0-9]), and lookupOrg strips only a leading "the " and a trailing "'s" before its
+ * key lookup, so an ASCII name it finds has a compactKey in `full` (each key, with optional "the"
+ * before and "s" after), and every prefix of that compactKey is in `prefixes`. A string outside
+ * them is a certain miss; non-ASCII strings must still be looked up.
+ */
+let orgProbe: { full: Set<string>; prefixes: Set<string> } | null = null;
+export function orgKeyProbe(): { full: Set<string>; prefixes: Set<string> } {
+  if (orgProbe) return orgProbe;
+  const full = new Set<string>(), prefixes = new Set<string>();
+  for (const k of lexicons().orgs.keys()) {
+    const base = k.startsWith('ACR:') ? compactKey(k.slice(4)) : k;
+    for (const v of [base, base + 's', 'the' + base, 'the' + base + 's']) {
+      full.add(v);
+      for (let i = 0; i <= v.length; i++) prefixes.add(v.slice(0, i));
+    }
+  }
+  orgProbe = { full, prefixes };
+  return orgProbe;
+}
+/** compactKey of an ASCII string (lower case, [a-z0-9] kept), or null for non-ASCII. */
+export function asciiCompactKey(s: string): string | null {
+  if (/^[A-Za-z0-9]*$/.test(s)) return s.toLowerCase();
+  if (!/^[\x00-\x7f]*$/.test(s)) return null;
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
 export const lookupNorp: (name: string) => NorpEntry | undefined = memoize((name) => findNorp(name));
 function findNorp(name: string): NorpEntry | undefined {
   return lexicons().norp.get(compactKey(name.replace(/['’]s$/, '')));

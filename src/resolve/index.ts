@@ -1,6 +1,6 @@
 // resolve: group mentions into entities (aliases, coreference), type fixes, organisation subtypes, geo, salience.
 import type { CleanDocument, Entity, EntityType, Mention, MentionCandidate, NlpDocument, OrgSubtype } from '../types.js';
-import { compactKey, isAcronym, lexicons, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
+import { asciiCompactKey, compactKey, isAcronym, lexicons, orgKeyProbe, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
 import type { Feature, NorpEntry, OrgEntry, Place } from '../gazetteer/index.js';
 import { isCapital, isCommonWord } from '../gazetteer/index.js';
 import { memoize } from '../memo.js';
@@ -136,7 +136,11 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     // titles stack ("Lt. Col.", "Brig. Gen.", "le colonel"): strip them all for matching
     for (let again = true; again;) {
       again = false;
-      for (let k = 0; k < titles.length; k++) {
+      // only titles whose first word is the core's first word can prefix it ("title "), in the same order
+      const sp = core.indexOf(' ');
+      const group = sp < 0 ? undefined : titles.byFirstWord.get(core.slice(0, sp));
+      if (!group) break;
+      for (const k of group) {
         const ti = titles[k];
         if (core.startsWith(titles.spaced[k]) && core.length > ti.length + 1 && /^\p{Lu}/u.test(core.slice(ti.length + 1))) {
           title = title ? `${title} ${ti}` : ti; core = core.slice(ti.length + 1); again = true; break;
@@ -443,13 +447,21 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
 
 // ---- helpers ----
 
-// The lexicon's titles, longest first, with their "title " prefixes: computed once per lexicon
-// rather than sorted and concatenated for every candidate of every document.
-let titleCache: { from: string[]; titles: string[] & { spaced: string[] } } | null = null;
-function sortedTitles(from: string[]): string[] & { spaced: string[] } {
+// The lexicon's titles, longest first, with their "title " prefixes and, by the first word of that
+// prefix, the indexes of the titles that have it (in the same order): computed once per lexicon
+// rather than sorted, concatenated and tried one by one for every candidate of every document.
+type Titles = string[] & { spaced: string[]; byFirstWord: Map<string, number[]> };
+let titleCache: { from: string[]; titles: Titles } | null = null;
+function sortedTitles(from: string[]): Titles {
   if (titleCache?.from !== from) {
-    const titles = [...from].sort((a, b) => b.length - a.length) as string[] & { spaced: string[] };
+    const titles = [...from].sort((a, b) => b.length - a.length) as Titles;
     titles.spaced = titles.map((t) => t + ' ');
+    titles.byFirstWord = new Map();
+    titles.spaced.forEach((sp, k) => {
+      const first = sp.slice(0, sp.indexOf(' '));
+      const group = titles.byFirstWord.get(first);
+      if (group) group.push(k); else titles.byFirstWord.set(first, [k]);
+    });
     titleCache = { from, titles };
   }
   return titleCache.titles;
@@ -536,20 +548,39 @@ function titleBefore(text: string, at: number): boolean {
 /** Curated organisations the tagger missed (it never saw "Taliban" as an ORG in 1996 Reuters): longest n-gram first, capitalised starts only. */
 function lexiconCandidates(nlp: NlpDocument, tagged: MentionCandidate[]): MentionCandidate[] {
   const out: MentionCandidate[] = [];
-  const toks = nlp.tokens;
+  const toks = nlp.tokens, text = nlp.text;
   const covered = (s: number, e: number) => tagged.some((c) => c.start < e && c.end > s) || out.some((c) => c.start < e && c.end > s);
+  const probe = orgKeyProbe();
+  // compactKey of each token and of the text between it and the previous token (null: not ASCII), on demand
+  const tokKey: (string | null | undefined)[] = new Array(toks.length);
+  const gapKey: (string | null | undefined)[] = new Array(toks.length);
+  const possible: boolean[] = [];
   for (let i = 0; i < toks.length; i++) {
     // "neo-Nazis", "anti-Semites": a listed group name with a lower-case prefix the tagger never starts on
-    if (/^\p{Ll}+$/u.test(toks[i].text) && toks[i + 2] && toks[i + 1].text === '-' && toks[i + 1].start === toks[i].end && toks[i + 2].start === toks[i + 1].end
+    if (toks[i + 2] && toks[i + 1].text === '-' && /^\p{Ll}+$/u.test(toks[i].text) && toks[i + 1].start === toks[i].end && toks[i + 2].start === toks[i + 1].end
       && /^\p{Lu}/u.test(toks[i + 2].text)) {
-      const s = toks[i].start, e = toks[i + 2].end, t = nlp.text.slice(s, e);
+      const s = toks[i].start, e = toks[i + 2].end, t = text.slice(s, e);
       if (lookupNorp(t) && !covered(s, e)) { out.push({ start: s, end: e, text: t, type: 'NORP' }); i += 2; continue; }
     }
     if (!/^\p{Lu}/u.test(toks[i].text)) continue;
-    for (let j = Math.min(toks.length - 1, i + 5); j >= i; j--) {
-      if (toks[j].sentence !== toks[i].sentence) continue;
+    const last = Math.min(toks.length - 1, i + 5);
+    // which n-grams i..j can lookupOrg find at all: an ASCII n-gram whose compactKey is not a listed
+    // key (or prefix of one, for longer n-grams) is a certain miss; a non-ASCII one is looked up
+    let acc = '', state = 0; // 0: ASCII so far, key a prefix; 1: ASCII, dead; 2: not ASCII
+    for (let j = i; j <= last; j++) {
+      if (toks[j].sentence !== toks[i].sentence) break;
+      if (state === 0) {
+        const g: string | null = j === i ? '' : (gapKey[j] === undefined ? (gapKey[j] = asciiCompactKey(text.slice(toks[j - 1].end, toks[j].start))) : gapKey[j]!);
+        const k: string | null = tokKey[j] === undefined ? (tokKey[j] = asciiCompactKey(text.slice(toks[j].start, toks[j].end))) : tokKey[j]!;
+        if (g === null || k === null || (j > i && toks[j].start < toks[j - 1].end)) state = 2; // (overlapping tokens: no shortcut)
+        else { acc += g + k; if (!probe.prefixes.has(acc)) state = 1; }
+      }
+      possible[j] = state === 2 || (state === 0 && probe.full.has(acc));
+    }
+    for (let j = last; j >= i; j--) {
+      if (toks[j].sentence !== toks[i].sentence || !possible[j]) continue;
       const s = toks[i].start, e = toks[j].end;
-      const t = nlp.text.slice(s, e);
+      const t = text.slice(s, e);
       const org = lookupOrg(t);
       // short forms must match exactly ("Let" is not "LeT")
       if (!org || (t.length <= 4 && ![org.name, ...org.aliases].includes(t))) continue;
