@@ -158,11 +158,11 @@ function findOrg(name: string): OrgEntry | undefined {
   return isAcronym(bare) ? l.orgs.get('ACR:' + bare.replace(/\./g, '')) : l.orgs.get(compactKey(bare));
 }
 /**
- * A cheap pre-test for lookupOrg on ASCII text. On ASCII strings compactKey is character-wise (lower
- * case, keep [a-z0-9]), and lookupOrg strips only a leading "the " and a trailing "'s" before its
- * key lookup, so an ASCII name it finds has a compactKey in `full` (each key, with optional "the"
+ * A cheap pre-test for lookupOrg on plain text (see asciiCompactKey). On such strings compactKey is
+ * character-wise (lower case, keep [a-z0-9]), and lookupOrg strips only a leading "the " and a
+ * trailing "'s" before its key lookup, so a plain name it finds has a compactKey in `full` (each key, with optional "the"
  * before and "s" after), and every prefix of that compactKey is in `prefixes`. A string outside
- * them is a certain miss; non-ASCII strings must still be looked up.
+ * them is a certain miss; other strings must still be looked up.
  */
 let orgProbe: { full: Set<string>; prefixes: Set<string> } | null = null;
 export function orgKeyProbe(): { full: Set<string>; prefixes: Set<string> } {
@@ -178,12 +178,17 @@ export function orgKeyProbe(): { full: Set<string>; prefixes: Set<string> } {
   orgProbe = { full, prefixes };
   return orgProbe;
 }
-/** compactKey of an ASCII string (lower case, [a-z0-9] kept), or null for non-ASCII. */
+/**
+ * compactKey of a string of ASCII, typographic quotes/dashes and Unicode spaces (lower case, [a-z0-9]
+ * kept: none of those other characters is a letter, digit or mark, and NFKD maps them to themselves
+ * or to a space), or null for any other string.
+ */
 export function asciiCompactKey(s: string): string | null {
   if (/^[A-Za-z0-9]*$/.test(s)) return s.toLowerCase();
-  if (!/^[\x00-\x7f]*$/.test(s)) return null;
+  if (!PLAIN_TEXT.test(s)) return null;
   return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 }
+const PLAIN_TEXT = /^[\x00-\x7f\u00a0\u00ab\u00bb\u2000-\u200a\u2013\u2014\u2018\u2019\u201c\u201d\u2028\u2029\u202f\u205f\u3000]*$/;
 export const lookupNorp: (name: string) => NorpEntry | undefined = memoize((name) => findNorp(name));
 function findNorp(name: string): NorpEntry | undefined {
   return lexicons().norp.get(compactKey(name.replace(/['’]s$/, '')));
