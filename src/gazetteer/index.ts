@@ -158,37 +158,63 @@ function findOrg(name: string): OrgEntry | undefined {
   return isAcronym(bare) ? l.orgs.get('ACR:' + bare.replace(/\./g, '')) : l.orgs.get(compactKey(bare));
 }
 /**
- * A cheap pre-test for lookupOrg on plain text (see asciiCompactKey). On such strings compactKey is
- * character-wise (lower case, keep [a-z0-9]), and lookupOrg strips only a leading "the " and a
- * trailing "'s" before its key lookup, so a plain name it finds has a compactKey in `full` (each key, with optional "the"
- * before and "s" after), and every prefix of that compactKey is in `prefixes`. A string outside
- * them is a certain miss; other strings must still be looked up.
+ * A cheap pre-test for lookupOrg on plain text: ASCII, typographic quotes and dashes (‘ ’ “ ” – — « »)
+ * and Unicode spaces. On such a string compactKey is character-wise (lower case, keep [a-z0-9]: none
+ * of the other characters is a letter, digit or mark, and NFKD maps them to themselves or a space),
+ * and lookupOrg strips only a leading "the " and a trailing "'s" before its key lookup; so the
+ * compactKey of a plain name it finds is a listed key with an optional "the" before and "s" after.
+ * Those keys (the ones of [a-z0-9] only) form a trie: node 0 is the root, `next[node * 36 + symbol]`
+ * (a-z = 0-25, 0-9 = 26-35) is the child + 1 (0: none), `full[node]` marks a whole key. Walking a plain string off the
+ * trie is a certain miss; other strings must still be looked up.
  */
-let orgProbe: { full: Set<string>; prefixes: Set<string> } | null = null;
-export function orgKeyProbe(): { full: Set<string>; prefixes: Set<string> } {
-  if (orgProbe) return orgProbe;
-  const full = new Set<string>(), prefixes = new Set<string>();
+export interface OrgKeyTrie { next: Int32Array; full: Uint8Array }
+let orgTrie: OrgKeyTrie | null = null;
+export function orgKeyTrie(): OrgKeyTrie {
+  if (orgTrie) return orgTrie;
+  const edges = new Map<number, number>(), ends: number[] = [];
+  let nodes = 1;
   for (const k of lexicons().orgs.keys()) {
     const base = k.startsWith('ACR:') ? compactKey(k.slice(4)) : k;
     for (const v of [base, base + 's', 'the' + base, 'the' + base + 's']) {
-      full.add(v);
-      for (let i = 0; i <= v.length; i++) prefixes.add(v.slice(0, i));
+      if (!/^[a-z0-9]+$/.test(v)) continue; // a plain string's compactKey never holds other characters
+      let node = 0;
+      for (let i = 0; i < v.length; i++) {
+        const key = node * 36 + keySymbol(v.charCodeAt(i));
+        let child = edges.get(key);
+        if (child === undefined) { child = nodes++; edges.set(key, child); }
+        node = child;
+      }
+      ends.push(node);
     }
   }
-  orgProbe = { full, prefixes };
-  return orgProbe;
+  const next = new Int32Array(nodes * 36);
+  for (const [key, child] of edges) next[key] = child + 1;
+  const full = new Uint8Array(nodes);
+  for (const n of ends) full[n] = 1;
+  orgTrie = { next, full };
+  return orgTrie;
 }
+/** a-z → 0-25, 0-9 → 26-35 */
+const keySymbol = (c: number) => (c >= 97 ? c - 97 : c - 22);
 /**
- * compactKey of a string of ASCII, typographic quotes/dashes and Unicode spaces (lower case, [a-z0-9]
- * kept: none of those other characters is a letter, digit or mark, and NFKD maps them to themselves
- * or to a space), or null for any other string.
+ * Walk the org-key trie from `node` over the compactKey of text[from, to) as plain text (see
+ * orgKeyTrie): the node reached, -1 once no key continues, or -2 if the range holds a character
+ * outside plain text (its compactKey is not character-wise). A dead walk still scans for that.
  */
-export function asciiCompactKey(s: string): string | null {
-  if (/^[A-Za-z0-9]*$/.test(s)) return s.toLowerCase();
-  if (!PLAIN_TEXT.test(s)) return null;
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+export function walkOrgKey(trie: OrgKeyTrie, node: number, text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      if (c < 128 || c === 0xa0 || c === 0xab || c === 0xbb || (c >= 0x2000 && c <= 0x200a) || c === 0x2013 || c === 0x2014
+        || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2028 || c === 0x2029 || c === 0x202f
+        || c === 0x205f || c === 0x3000) continue;
+      return -2;
+    }
+    if (node >= 0) node = trie.next[node * 36 + keySymbol(c)] - 1;
+  }
+  return node;
 }
-const PLAIN_TEXT = /^[\x00-\x7f\u00a0\u00ab\u00bb\u2000-\u200a\u2013\u2014\u2018\u2019\u201c\u201d\u2028\u2029\u202f\u205f\u3000]*$/;
 export const lookupNorp: (name: string) => NorpEntry | undefined = memoize((name) => findNorp(name));
 function findNorp(name: string): NorpEntry | undefined {
   return lexicons().norp.get(compactKey(name.replace(/['’]s$/, '')));

@@ -1,6 +1,6 @@
 // resolve: group mentions into entities (aliases, coreference), type fixes, organisation subtypes, geo, salience.
 import type { CleanDocument, Entity, EntityType, Mention, MentionCandidate, NlpDocument, OrgSubtype } from '../types.js';
-import { asciiCompactKey, compactKey, isAcronym, lexicons, orgKeyProbe, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
+import { compactKey, isAcronym, lexicons, orgKeyTrie, walkOrgKey, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
 import type { Feature, NorpEntry, OrgEntry, Place } from '../gazetteer/index.js';
 import { isCapital, isCommonWord } from '../gazetteer/index.js';
 import { memoize } from '../memo.js';
@@ -550,10 +550,7 @@ function lexiconCandidates(nlp: NlpDocument, tagged: MentionCandidate[]): Mentio
   const out: MentionCandidate[] = [];
   const toks = nlp.tokens, text = nlp.text;
   const covered = (s: number, e: number) => tagged.some((c) => c.start < e && c.end > s) || out.some((c) => c.start < e && c.end > s);
-  const probe = orgKeyProbe();
-  // compactKey of each token and of the text between it and the previous token (null: not ASCII), on demand
-  const tokKey: (string | null | undefined)[] = new Array(toks.length);
-  const gapKey: (string | null | undefined)[] = new Array(toks.length);
+  const trie = orgKeyTrie();
   const possible: boolean[] = [];
   for (let i = 0; i < toks.length; i++) {
     // "neo-Nazis", "anti-Semites": a listed group name with a lower-case prefix the tagger never starts on
@@ -562,20 +559,23 @@ function lexiconCandidates(nlp: NlpDocument, tagged: MentionCandidate[]): Mentio
       const s = toks[i].start, e = toks[i + 2].end, t = text.slice(s, e);
       if (lookupNorp(t) && !covered(s, e)) { out.push({ start: s, end: e, text: t, type: 'NORP' }); i += 2; continue; }
     }
-    if (!/^\p{Lu}/u.test(toks[i].text)) continue;
+    const c0 = toks[i].text.charCodeAt(0); // \p{Lu} on ASCII is A-Z
+    if (c0 < 128 ? !(c0 >= 65 && c0 <= 90) : !/^\p{Lu}/u.test(toks[i].text)) continue;
     const last = Math.min(toks.length - 1, i + 5);
-    // which n-grams i..j can lookupOrg find at all: an ASCII n-gram whose compactKey is not a listed
-    // key (or prefix of one, for longer n-grams) is a certain miss; a non-ASCII one is looked up
-    let acc = '', state = 0; // 0: ASCII so far, key a prefix; 1: ASCII, dead; 2: not ASCII
+    // Which n-grams i..j can lookupOrg find at all: a plain-text n-gram whose compactKey walks off the
+    // org-key trie is a certain miss (and so is every longer plain one); any other n-gram is looked up.
+    let node = 0, plain = true, end = toks[i].start;
     for (let j = i; j <= last; j++) {
       if (toks[j].sentence !== toks[i].sentence) break;
-      if (state === 0) {
-        const g: string | null = j === i ? '' : (gapKey[j] === undefined ? (gapKey[j] = asciiCompactKey(text.slice(toks[j - 1].end, toks[j].start))) : gapKey[j]!);
-        const k: string | null = tokKey[j] === undefined ? (tokKey[j] = asciiCompactKey(text.slice(toks[j].start, toks[j].end))) : tokKey[j]!;
-        if (g === null || k === null || (j > i && toks[j].start < toks[j - 1].end)) state = 2; // (overlapping tokens: no shortcut)
-        else { acc += g + k; if (!probe.prefixes.has(acc)) state = 1; }
+      if (plain) {
+        if (toks[j].end < end) plain = false; // (tokens out of order: no shortcut)
+        else {
+          const r = walkOrgKey(trie, node, text, end, toks[j].end);
+          if (r === -2) plain = false; else node = r;
+          end = toks[j].end;
+        }
       }
-      possible[j] = state === 2 || (state === 0 && probe.full.has(acc));
+      possible[j] = !plain || (node >= 0 && trie.full[node] === 1);
     }
     for (let j = last; j >= i; j--) {
       if (toks[j].sentence !== toks[i].sentence || !possible[j]) continue;
