@@ -164,7 +164,9 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
       && (isCommonWord(core) || lowerWords.has(core.toLowerCase())) && !lookupOrg(core) && !lookupNorp(core) && !lookupPlaces(core).length
       && !supportedName(core, text, split)) continue;
 
-    const cand: Cand = { ...c0, start, end, text: t, core, title, hint, tokens: matchTokens(core, particles, translit), cluster: -1 };
+    // built field by field, not spread from the tagger's candidate (start, end, text, type): one object
+    // shape for every candidate, and no slow generic copy (candidates never leave this function)
+    const cand: Cand = { start, end, text: t, type: c0.type, core, title, hint, tokens: matchTokens(core, particles, translit), cluster: -1 };
     const gk = govKey.get(start);
     if (gk) cand.tokens = gk.split(' ');
     if (!cand.tokens.length) continue;
