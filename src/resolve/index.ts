@@ -272,14 +272,16 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   }
 
   // person back-references: "Sadat" → "Sami Sadat", "bin Laden" → "Osama bin Laden"; shared surnames stay apart
-  const persons = () => live().filter((cl) => cl.type === 'PERSON');
+  // (the person clusters change only when this loop merges: listed again only then)
+  let personList: Cluster[] | null = null;
+  const persons = () => (personList ??= live().filter((cl) => cl.type === 'PERSON'));
   // longer partial names first, so "bin Laden" has joined "Osama bin Laden" before "Laden" looks for its owner
   for (const cl of [...live()].sort((a, b) => longest(b) - longest(a))) {
     if (!cl.alive || cl.org || cl.norp || cl.cands.some((c) => c.places?.length)) continue;
     const mine = content(cl.cands[0].tokens);
     if (!mine.length) continue;
     const myLen = Math.max(...cl.cands.map((c) => c.tokens.length));
-    const fulls = persons().filter((p) => p !== cl && p.cands.some((c) => { const t = content(c.tokens); return c.tokens.length > myLen && (endsWith(t, mine) || startsWith(t, mine)); }));
+    const fulls = persons().filter((p) => p !== cl && p.cands.some((c) => { if (c.tokens.length <= myLen) return false; const t = content(c.tokens); return endsWith(t, mine) || startsWith(t, mine); }));
     // a candidate owner whose name is part of another candidate's name is that same person
     const names = fulls.map((p) => content(fullest(p).tokens));
     const distinct = new Set(names.filter((n) => !names.some((o) => o.length > n.length && endsWith(o, n))).map((n) => n.join(' ')));
@@ -288,6 +290,7 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
       const owner = fulls.reduce((a, b) => (longest(b) > longest(a) ? b : a));
       for (const f of fulls) merge(owner, f);
       merge(owner, cl); owner.type = 'PERSON';
+      personList = null;
     }
   }
 
@@ -312,6 +315,9 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   for (const c of cands) {
     if (!clusters[c.cluster]?.alive) continue;
     const before = text.slice(Math.max(0, c.start - 200), c.start);
+    // (the pattern ends in "as" or "the" and white space: most candidates are ruled out without it)
+    const bt = before.trimEnd(), tail = bt.slice(-3).toLowerCase();
+    if (bt.length === before.length || !(tail.endsWith('as') || tail === 'the')) continue;
     const km = /,?\s+(?:also\s+|better\s+|locally\s+|commonly\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?$/i.exec(before);
     if (!km) continue;
     const cut = c.start - before.length + km.index!;

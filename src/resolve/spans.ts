@@ -89,7 +89,7 @@ export function refineSpans(cands: MentionCandidate[], text: string): MentionCan
       continue;
     }
     // "Russian Defense Ministry": a nationality adjective joined to the organisation it qualifies
-    if (next && isDemonym(c.text) && next.type === 'ORG' && /^ $/.test(text.slice(c.end, next.start)) && ORG_HEAD.test(next.text)
+    if (next && next.type === 'ORG' && /^ $/.test(text.slice(c.end, next.start)) && isDemonym(c.text) && ORG_HEAD.test(next.text)
       && (!lookupOrg(next.text) || lookupOrg(text.slice(c.start, next.end)))) {
       out.push({ start: c.start, end: next.end, text: text.slice(c.start, next.end), type: 'ORG' });
       i++;
