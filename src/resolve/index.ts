@@ -424,16 +424,23 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   }
 
   // ---- 6. assemble ----
-  const out = live().filter((cl) => cl.cands.length).sort((a, b) => Math.min(...a.cands.map((c) => c.start)) - Math.min(...b.cands.map((c) => c.start)));
+  // (each cluster's first offset computed once, not in every comparison)
+  const firstAt = new Map<Cluster, number>();
+  for (const cl of live()) if (cl.cands.length) firstAt.set(cl, Math.min(...cl.cands.map((c) => c.start)));
+  const out = [...firstAt.keys()].sort((a, b) => firstAt.get(a)! - firstAt.get(b)!);
   const all = out.flatMap((cl) => cl.cands.map((c) => ({ c, cl }))).sort((a, b) => a.c.start - b.c.start);
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
   const eid = new Map<Cluster, string>();
   out.forEach((cl, i) => eid.set(cl, `e${i + 1}`));
   const maxCount = Math.max(1, ...out.map((cl) => cl.cands.length));
-  for (const { c, cl } of all) mentions.push({ id: `m${mentions.length + 1}`, start: c.start, end: c.end, text: c.text, type: cl.type, entity: eid.get(cl)! });
+  const mentionsOf = new Map<Cluster, Mention[]>(out.map((cl) => [cl, []]));
+  for (const { c, cl } of all) {
+    const m: Mention = { id: `m${mentions.length + 1}`, start: c.start, end: c.end, text: c.text, type: cl.type, entity: eid.get(cl)! };
+    mentions.push(m); mentionsOf.get(cl)!.push(m);
+  }
   for (const cl of out) {
-    const ms = mentions.filter((m) => m.entity === eid.get(cl));
+    const ms = mentionsOf.get(cl)!;
     const name = entityName(cl);
     const e: Entity = {
       id: eid.get(cl)!, name, type: cl.type,
