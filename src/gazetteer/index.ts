@@ -77,7 +77,15 @@ function linesFor(sorted: string[], key: string): string[] {
   return out;
 }
 
+// Every name looked up adds an entry (misses too), so the cache is emptied between documents once it
+// holds this many: Place objects read from the TSV are compared by identity within a document (a
+// cluster's places, the country merge), so it is never emptied in the middle of one.
 const placeCache = new Map<string, Place[]>();
+const PLACE_CACHE_LIMIT = 50_000;
+/** Called between documents (resolveEntities does, before its first lookup): keeps the place cache bounded. */
+export function boundPlaceCache(): void {
+  if (placeCache.size >= PLACE_CACHE_LIMIT) placeCache.clear();
+}
 function placesForKey(key: string): Place[] {
   const g = geoIndex();
   let hit = placeCache.get(key);

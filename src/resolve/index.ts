@@ -1,6 +1,6 @@
 // resolve: group mentions into entities (aliases, coreference), type fixes, organisation subtypes, geo, salience.
 import type { CleanDocument, Entity, EntityType, Mention, MentionCandidate, NlpDocument, OrgSubtype } from '../types.js';
-import { compactKey, isAcronym, lexicons, orgKeyTrie, walkOrgKey, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
+import { boundPlaceCache, compactKey, isAcronym, lexicons, orgKeyTrie, walkOrgKey, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
 import type { Feature, NorpEntry, OrgEntry, Place } from '../gazetteer/index.js';
 import { isCapital, isCommonWord } from '../gazetteer/index.js';
 import { memoize } from '../memo.js';
@@ -32,6 +32,7 @@ interface Cluster { id: number; cands: Cand[]; type: EntityType; org?: OrgEntry;
 
 export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument, _doc: CleanDocument): { mentions: Mention[]; entities: Entity[] } {
   const text = nlp.text;
+  boundPlaceCache(); // (a new document: the place cache may be emptied now, never during one)
   const lex = lexicons();
   const titles = sortedTitles(lex.names.titles);
   const particles = new Set(lex.names.particles);
