@@ -35,8 +35,6 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   boundPlaceCache(); // (a new document: the place cache may be emptied now, never during one)
   const lex = lexicons();
   const titles = sortedTitles(lex.names.titles);
-  const particles = new Set(lex.names.particles);
-  const translit = lex.names.transliteration;
 
   // ---- 1. clean spans: sort, drop overlaps, join "X University's Center for ...", trim possessives ----
   let cs = refineSpans([...candidates, ...lexiconCandidates(nlp, candidates)].filter((c) => c.end > c.start), text);
@@ -66,7 +64,7 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   const lowerWords = new Set(text.match(/\b[a-z][a-z'-]+\b/g) ?? []);
 
   // "US-Taliban deal", "Al-Qaeda-Taliban efforts": a hyphenated compound of two known names is two mentions
-  const docKeys = new Set(kept.map((c) => compactKey(c.text.replace(/^the\s+/i, ''))));
+  const docKeys = new Set(kept.map((c) => compactKey(stripThe(c.text))));
   const docTails = new Set(kept.map((c) => compactKey(c.text.split(/\s+/).pop() ?? '')));
   const knownLex = (x: string) => !!lookupOrg(x) || !!lookupNorp(x) || lookupPlaces(x).length > 0;
   const known = (x: string) => docKeys.has(compactKey(x)) || knownLex(x);
@@ -132,7 +130,7 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     if (lex.junk.has(compactKey(t)) || isChrome(t, start, end, text)) continue;
 
     // titles are stripped for matching, kept in the mention
-    let core = t.replace(/^the\s+/i, '');
+    let core = stripThe(t);
     let title: string | null = null;
     // titles stack ("Lt. Col.", "Brig. Gen.", "le colonel"): strip them all for matching
     for (let again = true; again;) {
@@ -167,7 +165,7 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
 
     // built field by field, not spread from the tagger's candidate (start, end, text, type): one object
     // shape for every candidate, and no slow generic copy (candidates never leave this function)
-    const cand: Cand = { start, end, text: t, type: c0.type, core, title, hint, tokens: matchTokens(core, particles, translit), cluster: -1 };
+    const cand: Cand = { start, end, text: t, type: c0.type, core, title, hint, tokens: matchTokensOf(core), cluster: -1 };
     const gk = govKey.get(start);
     if (gk) cand.tokens = gk.split(' ');
     if (!cand.tokens.length) continue;
@@ -338,7 +336,7 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     const fs = new Set<string>();
     for (const c of cl.cands) { fs.add(c.text); fs.add(c.core); }
     if (cl.norp) for (const f of cl.norp.forms) fs.add(f);
-    if (cl.org) for (const f of [cl.org.name, ...cl.org.aliases]) if (!isAcronym(f)) fs.add(f.replace(/^the\s+/i, ''));
+    if (cl.org) for (const f of [cl.org.name, ...cl.org.aliases]) if (!isAcronym(f)) fs.add(stripThe(f));
     if (cl.type === 'PERSON') {
       const full = fullest(cl).core.split(/\s+/);
       if (full.length >= 2) { const s = full[full.length - 1]; if (!personSurnames.has(s)) personSurnames.set(s, new Set()); personSurnames.get(s)!.add(cl); }
@@ -560,7 +558,6 @@ function titleBefore(text: string, at: number): boolean {
   return !!m && isTitleWord(m[1]);
 }
 
-/** Canonical tokens for matching: normalised, transliteration variants unified, a leading article/particle dropped. */
 /** Curated organisations the tagger missed (it never saw "Taliban" as an ORG in 1996 Reuters): longest n-gram first, capitalised starts only. */
 function lexiconCandidates(nlp: NlpDocument, tagged: MentionCandidate[]): MentionCandidate[] {
   const out: MentionCandidate[] = [];
@@ -608,6 +605,22 @@ function lexiconCandidates(nlp: NlpDocument, tagged: MentionCandidate[]): Mentio
   return out;
 }
 
+/** s.replace(/^the\s+/i, ''), without running the pattern on the (many) names that do not start with t-h-e. */
+const THE_PREFIX = /^the\s+/i;
+function stripThe(s: string): string {
+  // under /i (no u flag) only ASCII t/T, h/H, e/E match: c | 32 folds exactly those
+  return (s.charCodeAt(0) | 32) === 116 && (s.charCodeAt(1) | 32) === 104 && (s.charCodeAt(2) | 32) === 101 ? s.replace(THE_PREFIX, '') : s;
+}
+
+// Match tokens are a pure function of the name (the lexicons never change once loaded) and names
+// recur within and across documents: memoised (bounded). The arrays are shared, never modified.
+let particleSet: Set<string> | null = null;
+const matchTokensOf = memoize((core: string) => {
+  const names = lexicons().names;
+  particleSet ??= new Set(names.particles);
+  return matchTokens(core, particleSet, names.transliteration);
+});
+/** Canonical tokens for matching: normalised, transliteration variants unified, a leading article/particle dropped. */
 function matchTokens(core: string, particles: Set<string>, translit: Record<string, string>): string[] {
   let toks = normKey(core).split(' ').filter(Boolean).map((t) => translit[t] ?? t);
   if (toks[0] === 'the') toks = toks.slice(1);
