@@ -521,13 +521,19 @@ function longFormMatches(text: string, form: string): RegExpExecArray[] {
   return out;
 }
 
+/** /\s/ on one UTF-16 unit: WhiteSpace and LineTerminator (all in the BMP). */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Page chrome that looks like a name: URLs and domains ("www.example.com", "example.org"), copyright lines. */
 export function isChrome(t: string, start: number, end: number, text: string): boolean {
   if (/^(?:https?:\/\/|www\.)|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|int|io|co|news|tv|uk|fr|de|ke|ng|za|cd)(?:\/\S*)?$/i.test(t)) return true;
   // the candidate sits inside a URL or domain token of the text
   let s = start, e = end;
-  while (s > 0 && /\S/.test(text[s - 1])) s--;
-  while (e < text.length && /\S/.test(text[e])) e++;
+  while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
+  while (e < text.length && !isSpace(text.charCodeAt(e))) e++;
   const tok = text.slice(s, e).replace(/[.,;:!?)\]]+$/, '');
   if (/^(?:https?:\/\/|www\.)/i.test(tok) || /^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io)(?:\/\S*)?$/i.test(tok)) return true;
   return /^(?:copyright|©|\(c\))/i.test(t) || /^all rights reserved$/i.test(t);

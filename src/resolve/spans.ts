@@ -44,8 +44,8 @@ export function menuRuns(text: string): [number, number][] {
   for (const m of text.matchAll(/[^\n]+/g)) {
     const t = m[0].trim();
     if (!t) continue;
-    const words = t.split(/\s+/);
-    lines.push({ s: m.index!, e: m.index! + m[0].length, short: t.length <= 32 && words.length <= 4 && !/[.!?,;:"“”]$/.test(t) && !/^\d/.test(t) });
+    // (words are only counted on lines short enough to matter)
+    lines.push({ s: m.index!, e: m.index! + m[0].length, short: t.length <= 32 && t.split(/\s+/).length <= 4 && !/[.!?,;:"“”]$/.test(t) && !/^\d/.test(t) });
   }
   const out: [number, number][] = [];
   for (let i = 0; i < lines.length;) {
