@@ -130,6 +130,9 @@ const PERSON = String.raw`${NAME_WORD}(?:\s+(?:${PARTICLE}\s+)?${NAME_WORD}){1,3
 const PLACE = String.raw`\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2}(?:,\s*\p{Lu}[\p{L}.]+)?`;
 const ROLE = String.raw`(?:[\p{L}-]+\s+){0,4}(?:correspondent|editor|reporter|writer|journalist|staff|contributor|bureau\s+chief|analyst|columnist|producer|desk)s?|(?:The\s+)?(?:Associated\s+Press|AP|Reuters|AFP|Agence\s+France-Presse|Bloomberg|dpa)`;
 const LOOSE_BYLINE = new RegExp(String.raw`^\s*(?:[Bb]y\s+)?(${PERSON}(?:\s*(?:,|and|&)\s*${PERSON})*)(?:\s+in\s+${PLACE}(?:\s+and\s+${PERSON}\s+in\s+${PLACE})*|\s*[,|–—]\s*(?:${ROLE})(?:\s+in\s+${PLACE})?)?\s*$`, 'u');
+// compiled once, not per line (matchAll works on a copy of the global pattern)
+const ROLE_ONLY = new RegExp(String.raw`^(?:${ROLE})$`, 'iu');
+const AND_PERSON_IN = new RegExp(String.raw`\band\s+(${PERSON})\s+in\s+`, 'gu');
 /** Words that start headlines and standfirsts but not names. */
 const NOT_NAME = /^(?:The|A|An|In|On|At|As|How|Why|What|When|Where|Who|New|More|After|Before|From|With|Inside|Heavy|Fresh|Police|Army|Troops|Rebels|Gunmen|Militants|Officials|Fighting|Talks|War|Peace|UN|US|EU)$/;
 
@@ -139,11 +142,11 @@ export function looseByline(s: string): string[] | null {
   if (wordCount(t) > 14 || endsSentence(t) && !/\b\p{Lu}\.$/u.test(t)) return null;
   const m = LOOSE_BYLINE.exec(t);
   if (!m) return null;
-  const role = new RegExp(String.raw`^(?:${ROLE})$`, 'iu');
+  const role = ROLE_ONLY;
   const names = m[1].split(/\s*(?:,|\band\b|&)\s*/).map((x) => x.trim()).filter((x) => x && !role.test(x));
   if (!names.length || names.some((n) => NOT_NAME.test(n.split(/\s+/)[0]))) return null;
   // the "and Jane Roe in Y" of a two-place byline
-  for (const x of t.matchAll(new RegExp(String.raw`\band\s+(${PERSON})\s+in\s+`, 'gu'))) if (!names.includes(x[1])) names.push(x[1]);
+  for (const x of t.matchAll(AND_PERSON_IN)) if (!names.includes(x[1])) names.push(x[1]);
   return names;
 }
 
@@ -192,6 +195,8 @@ export function strongFooter(s: string): { reason: string; terminal: boolean } |
 }
 
 const SOCIAL = String.raw`(?:twitter|x|facebook|instagram|telegram|whatsapp|youtube|tiktok|linkedin|threads|google\s+news|social\s+media|our\s+(?:social|channels?|pages?))`;
+const FOLLOW_ON_SOCIAL = new RegExp(String.raw`^\s*(?:follow|like|find|join)\s+(?:us|\S+(?:\s+\S+)?)\s+on\s+${SOCIAL}\b`, 'i');
+const JOIN_OUR_SOCIAL = new RegExp(String.raw`^\s*(?:join|follow)\s+(?:us|our)\s+(?:on\s+)?(?:\w+\s+)?${SOCIAL}`, 'i');
 /**
  * Calls to action that end scraped and feed copies, at any wording length up to 30 words:
  * "Follow us on Twitter, Facebook and ...", "Sign up for ...", "Download our app", "Join our WhatsApp channel".
@@ -199,8 +204,7 @@ const SOCIAL = String.raw`(?:twitter|x|facebook|instagram|telegram|whatsapp|yout
 export function promoLine(s: string): string | null {
   const t = s.trim();
   if (wordCount(t) > 30) return null;
-  if (new RegExp(String.raw`^\s*(?:follow|like|find|join)\s+(?:us|\S+(?:\s+\S+)?)\s+on\s+${SOCIAL}\b`, 'i').test(t)
-    || new RegExp(String.raw`^\s*(?:join|follow)\s+(?:us|our)\s+(?:on\s+)?(?:\w+\s+)?${SOCIAL}`, 'i').test(t)) return 'share';
+  if (FOLLOW_ON_SOCIAL.test(t) || JOIN_OUR_SOCIAL.test(t)) return 'share';
   if (/^\s*(?:sign\s*up|subscribe|register)\s+(?:for|to|now|today|here)\b/i.test(t)) return 'newsletter';
   if (/\bdownload\s+(?:our|the)\s+(?:[\w-]+\s+){0,2}app\b/i.test(t) && wordCount(t) <= 20) return 'navigation';
   // "Follow AP's Africa coverage at https://...", "Find more of our coverage at ..."

@@ -31,8 +31,16 @@ function matches(res: RegExp[], kind: string, text: string): QualityFlag[] {
   return out;
 }
 
+// DOUBLED and INVERTED are ASCII words under /iu, which V8 matches 3-30x slower than under /i. The two
+// flag sets differ only on ſ (U+017F) and the Kelvin sign (U+212A), which /iu folds to s and k (also in
+// \w and \b); on a text without either, the /i twins find exactly the same matches.
+const DOUBLED_I = new RegExp(DOUBLED.source, 'gi');
+const INVERTED_I = INVERTED.map((re) => new RegExp(re.source, 'gi'));
+
 export function machineTranslationFlags(text: string): QualityFlag[] {
-  return matches([FOREIGN_NAMES, DOUBLED, ...INVERTED, STRAY_STOP, DETACHED_CLOSE], 'machine_translation', text)
+  const asciiFold = !text.includes('\u017f') && !text.includes('\u212a');
+  const res = asciiFold ? [FOREIGN_NAMES, DOUBLED_I, ...INVERTED_I, STRAY_STOP, DETACHED_CLOSE] : [FOREIGN_NAMES, DOUBLED, ...INVERTED, STRAY_STOP, DETACHED_CLOSE];
+  return matches(res, 'machine_translation', text)
     .sort((a, b) => a.start! - b.start!);
 }
 

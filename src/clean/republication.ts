@@ -176,6 +176,16 @@ export function mediaOutlet(name: string): boolean {
   return Boolean(wireNamed(name)) || MEDIA_NAME.test(name) || /^[\p{L}\p{N}-]+(?:\.[a-z]{2,})+$/iu.test(name.trim()); // or a site: "Kenyans.co.ke"
 }
 
+// The recipient patterns of reportingOutlet, compiled once (matchAll works on a copy, so the shared
+// global patterns keep no state between calls).
+const ONAME = String.raw`((?:[Tt]he\s+)?[\p{Lu}][\p{L}\p{N}&'’.-]*(?:\s+(?:[\p{Lu}][\p{L}\p{N}&'’.-]*|of|on)){0,4})`;
+const OUTLET_PATTERNS = [
+  new RegExp(String.raw`\b(?:told|spoke\s+(?:to|with)|said\s+to|(?:statement|comments?|remarks)\s+(?:to|for)|(?:confirmed|explained|described|revealed|disclosed|wrote)\s+to|in\s+an?\s+(?:exclusive\s+)?interview\s+with|(?:seen|obtained|reviewed|verified|contacted|reached|interviewed)\s+by|according\s+to\s+(?:documents|a\s+document|a\s+report|records|emails?|messages|a\s+letter)\s+(?:seen|obtained|reviewed)\s+by)\s+${ONAME}`, 'gu'),
+  new RegExp(String.raw`${ONAME}\s+(?:has|have)\s+(?:learned|learnt|confirmed|established|seen|obtained|reviewed)\b`, 'gu'),
+];
+/** What every match of the second pattern contains. */
+const HAS_LEARNED_CUE = /\s(?:has|have)\s+(?:learned|learnt|confirmed|established|seen|obtained|reviewed)\b/u;
+
 /**
  * The outlet that did the reporting, from how sources address it: "told the Guardian", "said in a
  * statement to The Daily Beast", "in an interview with X", "documents seen by X", "X has learned".
@@ -183,11 +193,9 @@ export function mediaOutlet(name: string): boolean {
  */
 export function reportingOutlet(body: string): string | null {
   const counts = new Map<string, { name: string; n: number; first: number }>();
-  const ONAME = String.raw`((?:[Tt]he\s+)?[\p{Lu}][\p{L}\p{N}&'’.-]*(?:\s+(?:[\p{Lu}][\p{L}\p{N}&'’.-]*|of|on)){0,4})`;
-  const res = [
-    new RegExp(String.raw`\b(?:told|spoke\s+(?:to|with)|said\s+to|(?:statement|comments?|remarks)\s+(?:to|for)|(?:confirmed|explained|described|revealed|disclosed|wrote)\s+to|in\s+an?\s+(?:exclusive\s+)?interview\s+with|(?:seen|obtained|reviewed|verified|contacted|reached|interviewed)\s+by|according\s+to\s+(?:documents|a\s+document|a\s+report|records|emails?|messages|a\s+letter)\s+(?:seen|obtained|reviewed)\s+by)\s+${ONAME}`, 'gu'),
-    new RegExp(String.raw`${ONAME}\s+(?:has|have)\s+(?:learned|learnt|confirmed|established|seen|obtained|reviewed)\b`, 'gu'),
-  ];
+  // "X has learned" needs a has/have + verb somewhere: without one (most texts) that pattern, which is
+  // tried at every capital letter, cannot match
+  const res = HAS_LEARNED_CUE.test(body) ? OUTLET_PATTERNS : OUTLET_PATTERNS.slice(0, 1);
   for (const re of res) {
     for (const m of body.matchAll(re)) {
       // cut at weekdays, months and lower-case joiners at the end: "The Associated Press Thursday"

@@ -77,7 +77,15 @@ function linesFor(sorted: string[], key: string): string[] {
   return out;
 }
 
+// Every name looked up adds an entry (misses too), so the cache is emptied between documents once it
+// holds this many: Place objects read from the TSV are compared by identity within a document (a
+// cluster's places, the country merge), so it is never emptied in the middle of one.
 const placeCache = new Map<string, Place[]>();
+const PLACE_CACHE_LIMIT = 50_000;
+/** Called between documents (resolveEntities does, before its first lookup): keeps the place cache bounded. */
+export function boundPlaceCache(): void {
+  if (placeCache.size >= PLACE_CACHE_LIMIT) placeCache.clear();
+}
 function placesForKey(key: string): Place[] {
   const g = geoIndex();
   let hit = placeCache.get(key);
@@ -156,6 +164,64 @@ function findOrg(name: string): OrgEntry | undefined {
   const l = lexicons();
   const bare = name.replace(/^the\s+/i, '').replace(/['’]s$/, '');
   return isAcronym(bare) ? l.orgs.get('ACR:' + bare.replace(/\./g, '')) : l.orgs.get(compactKey(bare));
+}
+/**
+ * A cheap pre-test for lookupOrg on plain text: ASCII, typographic quotes and dashes (‘ ’ “ ” – — « »)
+ * and Unicode spaces. On such a string compactKey is character-wise (lower case, keep [a-z0-9]: none
+ * of the other characters is a letter, digit or mark, and NFKD maps them to themselves or a space),
+ * and lookupOrg strips only a leading "the " and a trailing "'s" before its key lookup; so the
+ * compactKey of a plain name it finds is a listed key with an optional "the" before and "s" after.
+ * Those keys (the ones of [a-z0-9] only) form a trie: node 0 is the root, `next[node * 36 + symbol]`
+ * (a-z = 0-25, 0-9 = 26-35) is the child + 1 (0: none), `full[node]` marks a whole key. Walking a plain string off the
+ * trie is a certain miss; other strings must still be looked up.
+ */
+export interface OrgKeyTrie { next: Int32Array; full: Uint8Array }
+let orgTrie: OrgKeyTrie | null = null;
+export function orgKeyTrie(): OrgKeyTrie {
+  if (orgTrie) return orgTrie;
+  const edges = new Map<number, number>(), ends: number[] = [];
+  let nodes = 1;
+  for (const k of lexicons().orgs.keys()) {
+    const base = k.startsWith('ACR:') ? compactKey(k.slice(4)) : k;
+    for (const v of [base, base + 's', 'the' + base, 'the' + base + 's']) {
+      if (!/^[a-z0-9]+$/.test(v)) continue; // a plain string's compactKey never holds other characters
+      let node = 0;
+      for (let i = 0; i < v.length; i++) {
+        const key = node * 36 + keySymbol(v.charCodeAt(i));
+        let child = edges.get(key);
+        if (child === undefined) { child = nodes++; edges.set(key, child); }
+        node = child;
+      }
+      ends.push(node);
+    }
+  }
+  const next = new Int32Array(nodes * 36);
+  for (const [key, child] of edges) next[key] = child + 1;
+  const full = new Uint8Array(nodes);
+  for (const n of ends) full[n] = 1;
+  orgTrie = { next, full };
+  return orgTrie;
+}
+/** a-z → 0-25, 0-9 → 26-35 */
+const keySymbol = (c: number) => (c >= 97 ? c - 97 : c - 22);
+/**
+ * Walk the org-key trie from `node` over the compactKey of text[from, to) as plain text (see
+ * orgKeyTrie): the node reached, -1 once no key continues, or -2 if the range holds a character
+ * outside plain text (its compactKey is not character-wise). A dead walk still scans for that.
+ */
+export function walkOrgKey(trie: OrgKeyTrie, node: number, text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) {
+      if (c < 128 || c === 0xa0 || c === 0xab || c === 0xbb || (c >= 0x2000 && c <= 0x200a) || c === 0x2013 || c === 0x2014
+        || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0x2028 || c === 0x2029 || c === 0x202f
+        || c === 0x205f || c === 0x3000) continue;
+      return -2;
+    }
+    if (node >= 0) node = trie.next[node * 36 + keySymbol(c)] - 1;
+  }
+  return node;
 }
 export const lookupNorp: (name: string) => NorpEntry | undefined = memoize((name) => findNorp(name));
 function findNorp(name: string): NorpEntry | undefined {

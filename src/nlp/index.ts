@@ -3,14 +3,40 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { NlpDocument, Sentence, Token } from '../types.js';
 
-let engine: ReturnType<typeof winkNLP> | null = null;
-function getEngine() {
-  // Loading the model costs ~100 ms; do it once, lazily.
-  // Only the annotations we read: sentence boundaries and POS. wink's default pipe also runs its own
-  // NER, negation and sentiment automata (a third of readDoc's time); none of them changes tokens,
-  // sentences or POS tags (POS runs on the tokens alone), and we never read their output.
-  engine ??= winkNLP(model, ['sbd', 'pos']);
+// wink keeps every token it has not seen before (its lexeme, lower-cased form, prefix/suffix/shape
+// features) in a per-engine cache that never shrinks: ~45 new entries per article, and a long token is
+// kept as a slice of the article's text, so it keeps the whole text alive. The engine is rebuilt with a
+// fresh copy of the model once this many unseen tokens have accumulated (~70 ms, every few thousand
+// articles). Output does not depend on the cache's history: an unseen token's features come from its
+// text alone.
+const MAX_CACHED_UNSEEN = 50_000;
+type Engine = ReturnType<typeof winkNLP>;
+let engine: Engine | null = null;
+let lexemes: { list: unknown[]; intrinsicSize: number } | null = null;
+// The model's metaCER() JSON-encodes its machines again on every call (the encoded string grows with
+// each engine built); build every engine from the first result.
+let cer: unknown;
+function getEngine(): Engine {
+  if (engine && lexemes && lexemes.list.length - lexemes.intrinsicSize > MAX_CACHED_UNSEEN) engine = null;
+  if (!engine) {
+    const m = model as any;
+    const wrapped = Object.assign(Object.create(null), m, {
+      core: () => { const core = m.core(); lexemes = core.features.lexeme; return core; },
+      metaCER: () => (cer ??= m.metaCER()),
+    });
+    // Loading the model costs ~100 ms; do it once, lazily.
+    // Only the annotations we read: sentence boundaries and POS. wink's default pipe also runs its own
+    // NER, negation and sentiment automata (a third of readDoc's time); none of them changes tokens,
+    // sentences or POS tags (POS runs on the tokens alone), and we never read their output.
+    engine = winkNLP(wrapped, ['sbd', 'pos']);
+  }
   return engine;
+}
+
+/** Does the text hold a line feed in [from, to)? */
+function newlineIn(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
 }
 
 /** Tokenise, split sentences and tag POS. Whitespace tokens are dropped; a blank line always ends a sentence. */
@@ -21,9 +47,9 @@ export function analyzeText(text: string): NlpDocument {
   const values = doc.tokens().out(its.value) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
   const sentOf = new Int32Array(values.length).fill(-1);
-  doc.sentences().each((s: any, k: number) => {
-    s.tokens().each((t: any) => { sentOf[t.index()] = k; });
-  });
+  // each wink sentence's token range, without a token object per token
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  for (let k = 0; k < spans.length; k++) sentOf.fill(k, spans[k][0], spans[k][1] + 1);
 
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
@@ -32,11 +58,12 @@ export function analyzeText(text: string): NlpDocument {
   let lastEnd = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i];
-    if (tags[i] === 'SPACE' || /^\s+$/.test(value)) {
+    const c0 = value.charCodeAt(0); // (only a whitespace first character can start an all-\s value)
+    if (tags[i] === 'SPACE' || ((c0 <= 32 || c0 === 0xa0 || c0 >= 0x1680) && /^\s+$/.test(value))) {
       // advance past it; a paragraph break closes the current sentence
       const at = text.indexOf(value, cursor);
       if (at >= 0) cursor = at + value.length;
-      if (/\n/.test(value)) lastWinkSentence = -2;
+      if (value.includes('\n')) lastWinkSentence = -2;
       continue;
     }
     let start = text.indexOf(value, cursor);
@@ -49,8 +76,7 @@ export function analyzeText(text: string): NlpDocument {
     const end = Math.min(text.length, start + value.length);
     cursor = end;
     const ws = sentOf[i];
-    const gap = text.slice(lastEnd, start);
-    const newSentence = sentences.length === 0 || ws !== lastWinkSentence || /\n/.test(gap);
+    const newSentence = sentences.length === 0 || ws !== lastWinkSentence || newlineIn(text, lastEnd, start);
     if (newSentence) {
       if (sentences.length) {
         const prev = sentences[sentences.length - 1];

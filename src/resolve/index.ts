@@ -1,6 +1,6 @@
 // resolve: group mentions into entities (aliases, coreference), type fixes, organisation subtypes, geo, salience.
 import type { CleanDocument, Entity, EntityType, Mention, MentionCandidate, NlpDocument, OrgSubtype } from '../types.js';
-import { compactKey, isAcronym, lexicons, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
+import { boundPlaceCache, compactKey, isAcronym, lexicons, orgKeyTrie, walkOrgKey, lookupNorp, lookupOrg, lookupPlaces, normKey, toGeo, geoIndex } from '../gazetteer/index.js';
 import type { Feature, NorpEntry, OrgEntry, Place } from '../gazetteer/index.js';
 import { isCapital, isCommonWord } from '../gazetteer/index.js';
 import { memoize } from '../memo.js';
@@ -32,10 +32,9 @@ interface Cluster { id: number; cands: Cand[]; type: EntityType; org?: OrgEntry;
 
 export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument, _doc: CleanDocument): { mentions: Mention[]; entities: Entity[] } {
   const text = nlp.text;
+  boundPlaceCache(); // (a new document: the place cache may be emptied now, never during one)
   const lex = lexicons();
   const titles = sortedTitles(lex.names.titles);
-  const particles = new Set(lex.names.particles);
-  const translit = lex.names.transliteration;
 
   // ---- 1. clean spans: sort, drop overlaps, join "X University's Center for ...", trim possessives ----
   let cs = refineSpans([...candidates, ...lexiconCandidates(nlp, candidates)].filter((c) => c.end > c.start), text);
@@ -65,7 +64,7 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   const lowerWords = new Set(text.match(/\b[a-z][a-z'-]+\b/g) ?? []);
 
   // "US-Taliban deal", "Al-Qaeda-Taliban efforts": a hyphenated compound of two known names is two mentions
-  const docKeys = new Set(kept.map((c) => compactKey(c.text.replace(/^the\s+/i, ''))));
+  const docKeys = new Set(kept.map((c) => compactKey(stripThe(c.text))));
   const docTails = new Set(kept.map((c) => compactKey(c.text.split(/\s+/).pop() ?? '')));
   const knownLex = (x: string) => !!lookupOrg(x) || !!lookupNorp(x) || lookupPlaces(x).length > 0;
   const known = (x: string) => docKeys.has(compactKey(x)) || knownLex(x);
@@ -131,12 +130,16 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     if (lex.junk.has(compactKey(t)) || isChrome(t, start, end, text)) continue;
 
     // titles are stripped for matching, kept in the mention
-    let core = t.replace(/^the\s+/i, '');
+    let core = stripThe(t);
     let title: string | null = null;
     // titles stack ("Lt. Col.", "Brig. Gen.", "le colonel"): strip them all for matching
     for (let again = true; again;) {
       again = false;
-      for (let k = 0; k < titles.length; k++) {
+      // only titles whose first word is the core's first word can prefix it ("title "), in the same order
+      const sp = core.indexOf(' ');
+      const group = sp < 0 ? undefined : titles.byFirstWord.get(core.slice(0, sp));
+      if (!group) break;
+      for (const k of group) {
         const ti = titles[k];
         if (core.startsWith(titles.spaced[k]) && core.length > ti.length + 1 && /^\p{Lu}/u.test(core.slice(ti.length + 1))) {
           title = title ? `${title} ${ti}` : ti; core = core.slice(ti.length + 1); again = true; break;
@@ -160,7 +163,9 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
       && (isCommonWord(core) || lowerWords.has(core.toLowerCase())) && !lookupOrg(core) && !lookupNorp(core) && !lookupPlaces(core).length
       && !supportedName(core, text, split)) continue;
 
-    const cand: Cand = { ...c0, start, end, text: t, core, title, hint, tokens: matchTokens(core, particles, translit), cluster: -1 };
+    // built field by field, not spread from the tagger's candidate (start, end, text, type): one object
+    // shape for every candidate, and no slow generic copy (candidates never leave this function)
+    const cand: Cand = { start, end, text: t, type: c0.type, core, title, hint, tokens: matchTokensOf(core), cluster: -1 };
     const gk = govKey.get(start);
     if (gk) cand.tokens = gk.split(' ');
     if (!cand.tokens.length) continue;
@@ -266,14 +271,16 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   }
 
   // person back-references: "Sadat" → "Sami Sadat", "bin Laden" → "Osama bin Laden"; shared surnames stay apart
-  const persons = () => live().filter((cl) => cl.type === 'PERSON');
+  // (the person clusters change only when this loop merges: listed again only then)
+  let personList: Cluster[] | null = null;
+  const persons = () => (personList ??= live().filter((cl) => cl.type === 'PERSON'));
   // longer partial names first, so "bin Laden" has joined "Osama bin Laden" before "Laden" looks for its owner
   for (const cl of [...live()].sort((a, b) => longest(b) - longest(a))) {
     if (!cl.alive || cl.org || cl.norp || cl.cands.some((c) => c.places?.length)) continue;
     const mine = content(cl.cands[0].tokens);
     if (!mine.length) continue;
     const myLen = Math.max(...cl.cands.map((c) => c.tokens.length));
-    const fulls = persons().filter((p) => p !== cl && p.cands.some((c) => { const t = content(c.tokens); return c.tokens.length > myLen && (endsWith(t, mine) || startsWith(t, mine)); }));
+    const fulls = persons().filter((p) => p !== cl && p.cands.some((c) => { if (c.tokens.length <= myLen) return false; const t = content(c.tokens); return endsWith(t, mine) || startsWith(t, mine); }));
     // a candidate owner whose name is part of another candidate's name is that same person
     const names = fulls.map((p) => content(fullest(p).tokens));
     const distinct = new Set(names.filter((n) => !names.some((o) => o.length > n.length && endsWith(o, n))).map((n) => n.join(' ')));
@@ -282,6 +289,7 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
       const owner = fulls.reduce((a, b) => (longest(b) > longest(a) ? b : a));
       for (const f of fulls) merge(owner, f);
       merge(owner, cl); owner.type = 'PERSON';
+      personList = null;
     }
   }
 
@@ -306,6 +314,9 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   for (const c of cands) {
     if (!clusters[c.cluster]?.alive) continue;
     const before = text.slice(Math.max(0, c.start - 200), c.start);
+    // (the pattern ends in "as" or "the" and white space: most candidates are ruled out without it)
+    const bt = before.trimEnd(), tail = bt.slice(-3).toLowerCase();
+    if (bt.length === before.length || !(tail.endsWith('as') || tail === 'the')) continue;
     const km = /,?\s+(?:also\s+|better\s+|locally\s+|commonly\s+)?(?:known|referred\s+to)\s+as\s+(?:the\s+)?$/i.exec(before);
     if (!km) continue;
     const cut = c.start - before.length + km.index!;
@@ -325,7 +336,7 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
     const fs = new Set<string>();
     for (const c of cl.cands) { fs.add(c.text); fs.add(c.core); }
     if (cl.norp) for (const f of cl.norp.forms) fs.add(f);
-    if (cl.org) for (const f of [cl.org.name, ...cl.org.aliases]) if (!isAcronym(f)) fs.add(f.replace(/^the\s+/i, ''));
+    if (cl.org) for (const f of [cl.org.name, ...cl.org.aliases]) if (!isAcronym(f)) fs.add(stripThe(f));
     if (cl.type === 'PERSON') {
       const full = fullest(cl).core.split(/\s+/);
       if (full.length >= 2) { const s = full[full.length - 1]; if (!personSurnames.has(s)) personSurnames.set(s, new Set()); personSurnames.get(s)!.add(cl); }
@@ -412,16 +423,23 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
   }
 
   // ---- 6. assemble ----
-  const out = live().filter((cl) => cl.cands.length).sort((a, b) => Math.min(...a.cands.map((c) => c.start)) - Math.min(...b.cands.map((c) => c.start)));
+  // (each cluster's first offset computed once, not in every comparison)
+  const firstAt = new Map<Cluster, number>();
+  for (const cl of live()) if (cl.cands.length) firstAt.set(cl, Math.min(...cl.cands.map((c) => c.start)));
+  const out = [...firstAt.keys()].sort((a, b) => firstAt.get(a)! - firstAt.get(b)!);
   const all = out.flatMap((cl) => cl.cands.map((c) => ({ c, cl }))).sort((a, b) => a.c.start - b.c.start);
   const mentions: Mention[] = [];
   const entities: Entity[] = [];
   const eid = new Map<Cluster, string>();
   out.forEach((cl, i) => eid.set(cl, `e${i + 1}`));
   const maxCount = Math.max(1, ...out.map((cl) => cl.cands.length));
-  for (const { c, cl } of all) mentions.push({ id: `m${mentions.length + 1}`, start: c.start, end: c.end, text: c.text, type: cl.type, entity: eid.get(cl)! });
+  const mentionsOf = new Map<Cluster, Mention[]>(out.map((cl) => [cl, []]));
+  for (const { c, cl } of all) {
+    const m: Mention = { id: `m${mentions.length + 1}`, start: c.start, end: c.end, text: c.text, type: cl.type, entity: eid.get(cl)! };
+    mentions.push(m); mentionsOf.get(cl)!.push(m);
+  }
   for (const cl of out) {
-    const ms = mentions.filter((m) => m.entity === eid.get(cl));
+    const ms = mentionsOf.get(cl)!;
     const name = entityName(cl);
     const e: Entity = {
       id: eid.get(cl)!, name, type: cl.type,
@@ -443,13 +461,21 @@ export function resolveEntities(candidates: MentionCandidate[], nlp: NlpDocument
 
 // ---- helpers ----
 
-// The lexicon's titles, longest first, with their "title " prefixes: computed once per lexicon
-// rather than sorted and concatenated for every candidate of every document.
-let titleCache: { from: string[]; titles: string[] & { spaced: string[] } } | null = null;
-function sortedTitles(from: string[]): string[] & { spaced: string[] } {
+// The lexicon's titles, longest first, with their "title " prefixes and, by the first word of that
+// prefix, the indexes of the titles that have it (in the same order): computed once per lexicon
+// rather than sorted, concatenated and tried one by one for every candidate of every document.
+type Titles = string[] & { spaced: string[]; byFirstWord: Map<string, number[]> };
+let titleCache: { from: string[]; titles: Titles } | null = null;
+function sortedTitles(from: string[]): Titles {
   if (titleCache?.from !== from) {
-    const titles = [...from].sort((a, b) => b.length - a.length) as string[] & { spaced: string[] };
+    const titles = [...from].sort((a, b) => b.length - a.length) as Titles;
     titles.spaced = titles.map((t) => t + ' ');
+    titles.byFirstWord = new Map();
+    titles.spaced.forEach((sp, k) => {
+      const first = sp.slice(0, sp.indexOf(' '));
+      const group = titles.byFirstWord.get(first);
+      if (group) group.push(k); else titles.byFirstWord.set(first, [k]);
+    });
     titleCache = { from, titles };
   }
   return titleCache.titles;
@@ -495,13 +521,19 @@ function longFormMatches(text: string, form: string): RegExpExecArray[] {
   return out;
 }
 
+/** /\s/ on one UTF-16 unit: WhiteSpace and LineTerminator (all in the BMP). */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Page chrome that looks like a name: URLs and domains ("www.example.com", "example.org"), copyright lines. */
 export function isChrome(t: string, start: number, end: number, text: string): boolean {
   if (/^(?:https?:\/\/|www\.)|^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|int|io|co|news|tv|uk|fr|de|ke|ng|za|cd)(?:\/\S*)?$/i.test(t)) return true;
   // the candidate sits inside a URL or domain token of the text
   let s = start, e = end;
-  while (s > 0 && /\S/.test(text[s - 1])) s--;
-  while (e < text.length && /\S/.test(text[e])) e++;
+  while (s > 0 && !isSpace(text.charCodeAt(s - 1))) s--;
+  while (e < text.length && !isSpace(text.charCodeAt(e))) e++;
   const tok = text.slice(s, e).replace(/[.,;:!?)\]]+$/, '');
   if (/^(?:https?:\/\/|www\.)/i.test(tok) || /^[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|io)(?:\/\S*)?$/i.test(tok)) return true;
   return /^(?:copyright|©|\(c\))/i.test(t) || /^all rights reserved$/i.test(t);
@@ -532,24 +564,42 @@ function titleBefore(text: string, at: number): boolean {
   return !!m && isTitleWord(m[1]);
 }
 
-/** Canonical tokens for matching: normalised, transliteration variants unified, a leading article/particle dropped. */
 /** Curated organisations the tagger missed (it never saw "Taliban" as an ORG in 1996 Reuters): longest n-gram first, capitalised starts only. */
 function lexiconCandidates(nlp: NlpDocument, tagged: MentionCandidate[]): MentionCandidate[] {
   const out: MentionCandidate[] = [];
-  const toks = nlp.tokens;
+  const toks = nlp.tokens, text = nlp.text;
   const covered = (s: number, e: number) => tagged.some((c) => c.start < e && c.end > s) || out.some((c) => c.start < e && c.end > s);
+  const trie = orgKeyTrie();
+  const possible: boolean[] = [];
   for (let i = 0; i < toks.length; i++) {
     // "neo-Nazis", "anti-Semites": a listed group name with a lower-case prefix the tagger never starts on
-    if (/^\p{Ll}+$/u.test(toks[i].text) && toks[i + 2] && toks[i + 1].text === '-' && toks[i + 1].start === toks[i].end && toks[i + 2].start === toks[i + 1].end
+    if (toks[i + 2] && toks[i + 1].text === '-' && /^\p{Ll}+$/u.test(toks[i].text) && toks[i + 1].start === toks[i].end && toks[i + 2].start === toks[i + 1].end
       && /^\p{Lu}/u.test(toks[i + 2].text)) {
-      const s = toks[i].start, e = toks[i + 2].end, t = nlp.text.slice(s, e);
+      const s = toks[i].start, e = toks[i + 2].end, t = text.slice(s, e);
       if (lookupNorp(t) && !covered(s, e)) { out.push({ start: s, end: e, text: t, type: 'NORP' }); i += 2; continue; }
     }
-    if (!/^\p{Lu}/u.test(toks[i].text)) continue;
-    for (let j = Math.min(toks.length - 1, i + 5); j >= i; j--) {
-      if (toks[j].sentence !== toks[i].sentence) continue;
+    const c0 = toks[i].text.charCodeAt(0); // \p{Lu} on ASCII is A-Z
+    if (c0 < 128 ? !(c0 >= 65 && c0 <= 90) : !/^\p{Lu}/u.test(toks[i].text)) continue;
+    const last = Math.min(toks.length - 1, i + 5);
+    // Which n-grams i..j can lookupOrg find at all: a plain-text n-gram whose compactKey walks off the
+    // org-key trie is a certain miss (and so is every longer plain one); any other n-gram is looked up.
+    let node = 0, plain = true, end = toks[i].start;
+    for (let j = i; j <= last; j++) {
+      if (toks[j].sentence !== toks[i].sentence) break;
+      if (plain) {
+        if (toks[j].end < end) plain = false; // (tokens out of order: no shortcut)
+        else {
+          const r = walkOrgKey(trie, node, text, end, toks[j].end);
+          if (r === -2) plain = false; else node = r;
+          end = toks[j].end;
+        }
+      }
+      possible[j] = !plain || (node >= 0 && trie.full[node] === 1);
+    }
+    for (let j = last; j >= i; j--) {
+      if (toks[j].sentence !== toks[i].sentence || !possible[j]) continue;
       const s = toks[i].start, e = toks[j].end;
-      const t = nlp.text.slice(s, e);
+      const t = text.slice(s, e);
       const org = lookupOrg(t);
       // short forms must match exactly ("Let" is not "LeT")
       if (!org || (t.length <= 4 && ![org.name, ...org.aliases].includes(t))) continue;
@@ -561,6 +611,22 @@ function lexiconCandidates(nlp: NlpDocument, tagged: MentionCandidate[]): Mentio
   return out;
 }
 
+/** s.replace(/^the\s+/i, ''), without running the pattern on the (many) names that do not start with t-h-e. */
+const THE_PREFIX = /^the\s+/i;
+function stripThe(s: string): string {
+  // under /i (no u flag) only ASCII t/T, h/H, e/E match: c | 32 folds exactly those
+  return (s.charCodeAt(0) | 32) === 116 && (s.charCodeAt(1) | 32) === 104 && (s.charCodeAt(2) | 32) === 101 ? s.replace(THE_PREFIX, '') : s;
+}
+
+// Match tokens are a pure function of the name (the lexicons never change once loaded) and names
+// recur within and across documents: memoised (bounded). The arrays are shared, never modified.
+let particleSet: Set<string> | null = null;
+const matchTokensOf = memoize((core: string) => {
+  const names = lexicons().names;
+  particleSet ??= new Set(names.particles);
+  return matchTokens(core, particleSet, names.transliteration);
+});
+/** Canonical tokens for matching: normalised, transliteration variants unified, a leading article/particle dropped. */
 function matchTokens(core: string, particles: Set<string>, translit: Record<string, string>): string[] {
   let toks = normKey(core).split(' ').filter(Boolean).map((t) => translit[t] ?? t);
   if (toks[0] === 'the') toks = toks.slice(1);

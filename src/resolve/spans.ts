@@ -44,8 +44,8 @@ export function menuRuns(text: string): [number, number][] {
   for (const m of text.matchAll(/[^\n]+/g)) {
     const t = m[0].trim();
     if (!t) continue;
-    const words = t.split(/\s+/);
-    lines.push({ s: m.index!, e: m.index! + m[0].length, short: t.length <= 32 && words.length <= 4 && !/[.!?,;:"“”]$/.test(t) && !/^\d/.test(t) });
+    // (words are only counted on lines short enough to matter)
+    lines.push({ s: m.index!, e: m.index! + m[0].length, short: t.length <= 32 && t.split(/\s+/).length <= 4 && !/[.!?,;:"“”]$/.test(t) && !/^\d/.test(t) });
   }
   const out: [number, number][] = [];
   for (let i = 0; i < lines.length;) {
@@ -89,7 +89,7 @@ export function refineSpans(cands: MentionCandidate[], text: string): MentionCan
       continue;
     }
     // "Russian Defense Ministry": a nationality adjective joined to the organisation it qualifies
-    if (next && isDemonym(c.text) && next.type === 'ORG' && /^ $/.test(text.slice(c.end, next.start)) && ORG_HEAD.test(next.text)
+    if (next && next.type === 'ORG' && /^ $/.test(text.slice(c.end, next.start)) && isDemonym(c.text) && ORG_HEAD.test(next.text)
       && (!lookupOrg(next.text) || lookupOrg(text.slice(c.start, next.end)))) {
       out.push({ start: c.start, end: next.end, text: text.slice(c.start, next.end), type: 'ORG' });
       i++;
@@ -140,10 +140,35 @@ export function refineSpans(cands: MentionCandidate[], text: string): MentionCan
  * organisation. Returns the spans (demonym + government/regime) and the key that groups them.
  */
 export function governmentSpans(text: string): { start: number; end: number; text: string; key: string }[] {
+  // Exactly the matches of /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)\s+(government|regime)(?![\p{L}\p{N}])/gu, found
+  // from the (rare) key words backwards instead of trying the pattern at every capital letter. Matches
+  // cannot overlap (each starts at a capitalised word and ends with a lower-case key word).
   const out: { start: number; end: number; text: string; key: string }[] = [];
-  for (const m of text.matchAll(/(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}+)\s+(government|regime)(?![\p{L}\p{N}])/gu)) {
-    if (!isDemonym(m[1])) continue;
-    out.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], key: m[1].toLowerCase() + ' government' });
+  for (const kw of GOV_WORDS) {
+    for (let g = text.indexOf(kw); g >= 0; g = text.indexOf(kw, g + 1)) {
+      const e = g + kw.length;
+      if (e < text.length && LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(e)!))) continue;
+      let w = g;
+      while (w > 0 && SPACE.test(text[w - 1])) w--;
+      if (w === g) continue;
+      let p = w, c = codePointBefore(text, p);
+      while (c && LOWER.test(c)) { p -= c.length; c = codePointBefore(text, p); }
+      if (p === w || !c || !UPPER.test(c)) continue;
+      p -= c.length;
+      const b = codePointBefore(text, p);
+      if (b && LETTER_OR_DIGIT.test(b)) continue;
+      const word = text.slice(p, w);
+      if (!isDemonym(word)) continue;
+      out.push({ start: p, end: e, text: text.slice(p, e), key: word.toLowerCase() + ' government' });
+    }
   }
-  return out;
+  return out.sort((a, b) => a.start - b.start);
+}
+const GOV_WORDS = ['government', 'regime'];
+const SPACE = /\s/, LOWER = /\p{Ll}/u, UPPER = /\p{Lu}/u, LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** The code point that ends just before `at` (a surrogate pair as one), or '' at the start. */
+function codePointBefore(text: string, at: number): string {
+  if (at <= 0) return '';
+  const lo = text.charCodeAt(at - 1);
+  return lo >= 0xdc00 && lo <= 0xdfff && at >= 2 && (text.charCodeAt(at - 2) & 0xfc00) === 0xd800 ? text.slice(at - 2, at) : text[at - 1];
 }
