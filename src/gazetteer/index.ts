@@ -32,7 +32,7 @@ export interface Place {
   lat: number; lon: number; pop: number;
 }
 
-interface GeoIndex { exact: Map<string, Place[]>; places: string[]; fuzzy: string[]; admin1Names: Record<string, string>; countries: Map<string, Place>;
+interface GeoIndex { exact: Map<string, Place[]>; places: SortedLines; fuzzy: SortedLines; admin1Names: Record<string, string>; countries: Map<string, Place>;
   /** curated alias key → target keys ("tadmur@SY", "california@US:admin1"), see data/geo/aliases.json */
   aliases: Map<string, string[]> }
 let geo: GeoIndex | null = null;
@@ -60,21 +60,44 @@ export function geoIndex(): GeoIndex {
       admin1Code: null, admin1: null, admin2: null, lat: r.lat, lon: r.lon, pop: 5e7 };
     for (const n of [r.name, ...r.aliases]) push(exact, compactKey(n), p);
   }
-  const lines = (f: string) => readFileSync(new URL(f, DATA), 'utf8').split('\n').filter(Boolean);
+  const lines = (f: string) => new SortedLines(readFileSync(new URL(f, DATA)));
   const aliases = new Map<string, string[]>();
   for (const [k, v] of Object.entries(readJson('geo/aliases.json') as Record<string, string[] | string>)) if (!k.startsWith('_') && Array.isArray(v)) aliases.set(compactKey(k), v);
   geo = { exact, places: lines('geo/places.tsv'), fuzzy: lines('geo/fuzzy.tsv'), admin1Names: readJson('geo/admin1.json'), countries, aliases };
   return geo;
 }
 
-/** Lines of a key-sorted TSV whose first field is key (binary search for the first, then scan). */
-function linesFor(sorted: string[], key: string): string[] {
-  let lo = 0, hi = sorted.length;
-  const probe = key + '\t';
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (sorted[mid] < probe) lo = mid + 1; else hi = mid; }
-  const out: string[] = [];
-  for (let i = lo; i < sorted.length && sorted[i].startsWith(probe); i++) out.push(sorted[i]);
-  return out;
+/**
+ * A key-sorted TSV kept as its UTF-8 bytes plus line offsets. As one JS string the places file is
+ * held as UTF-16 (it has non-Latin-1 names: ~11 MB per pipeline thread) plus 86k line strings; as
+ * bytes it is 6 MB. Lines are decoded only when looked up.
+ */
+class SortedLines {
+  /** line i is bytes[starts[i], ends[i]) (empty lines skipped) */
+  private readonly starts: Uint32Array;
+  private readonly ends: Uint32Array;
+  constructor(private readonly bytes: Buffer) {
+    const starts: number[] = [], ends: number[] = [];
+    let at = 0;
+    for (;;) {
+      const nl = bytes.indexOf(10, at), end = nl < 0 ? bytes.length : nl;
+      if (end > at) { starts.push(at); ends.push(end); }
+      if (nl < 0) break;
+      at = nl + 1;
+    }
+    this.starts = Uint32Array.from(starts); this.ends = Uint32Array.from(ends);
+  }
+  get length(): number { return this.starts.length; }
+  line(i: number): string { return this.bytes.toString('utf8', this.starts[i], this.ends[i]); }
+  /** Lines whose first field is key (binary search for the first, then scan); compared as JS strings, as the file was sorted. */
+  linesFor(key: string): string[] {
+    let lo = 0, hi = this.length;
+    const probe = key + '\t';
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (this.line(mid) < probe) lo = mid + 1; else hi = mid; }
+    const out: string[] = [];
+    for (let i = lo; i < this.length; i++) { const l = this.line(i); if (!l.startsWith(probe)) break; out.push(l); }
+    return out;
+  }
 }
 
 // Every name looked up adds an entry (misses too), so the cache is emptied between documents once it
@@ -92,7 +115,7 @@ function placesForKey(key: string): Place[] {
   if (hit) return hit;
   hit = [...(g.exact.get(key) ?? [])];
   const seen = new Set<string>();
-  for (const l of linesFor(g.places, key)) {
+  for (const l of g.places.linesFor(key)) {
     const [, feature, id, name, cc, a1, lat, lon, pop] = l.split('\t');
     if (seen.has(feature + id)) continue; seen.add(feature + id);
     hit.push({ feature: feature as Feature, id, name, country: cc, admin1Code: a1 || null, admin1: a1 ? g.admin1Names[a1] ?? null : null,
@@ -123,7 +146,7 @@ export function lookupPlaces(name: string, fuzzy = false): Place[] {
   if (hit.length || !fuzzy) return hit;
   const k = skeletonKey(name);
   if (k.length < 4) return [];
-  const keys = new Set(linesFor(geoIndex().fuzzy, k).map((l) => l.slice(l.indexOf('\t') + 1)));
+  const keys = new Set(geoIndex().fuzzy.linesFor(k).map((l) => l.slice(l.indexOf('\t') + 1)));
   return [...keys].flatMap(placesForKey);
 }
 
