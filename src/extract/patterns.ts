@@ -44,12 +44,39 @@ const PRONOUN_FIRST = /^(we|us|our|ours|i|me|my)$/i;
 /** Words that close a clause when scanning for arguments. */
 const CLAUSE_STOP = /^(;|:|while|whereas|although|though|because|but|since|after|before|when|where|which|who|whom|whose|despite|unless|if|–|—|“|”|")$/i;
 
-// Events and relations each build a DocIndex over the same tokens: stem them once per document.
-const stemsByTokens = new WeakMap<Token[], string[]>();
-function stemsOf(tokens: Token[]): string[] {
-  let s = stemsByTokens.get(tokens);
-  if (!s) { s = tokens.map((t) => stem(t.text)); stemsByTokens.set(tokens, s); }
-  return s;
+// Events and relations each build a DocIndex over the same tokens: stem and lower-case them once per
+// document. A small per-document map in front of the shared memo: an article repeats its few hundred
+// word forms, and a lookup in the small map is much cheaper than one in the large shared cache.
+interface TokenWords { stems: string[]; lowers: string[] }
+const wordsByTokens = new WeakMap<Token[], TokenWords>();
+function wordsOf(tokens: Token[]): TokenWords {
+  let w = wordsByTokens.get(tokens);
+  if (!w) {
+    const n = tokens.length;
+    const stems = new Array<string>(n), lowers = new Array<string>(n);
+    const local = new Map<string, string>();
+    for (let i = 0; i < n; i++) {
+      const text = tokens[i].text;
+      let s = local.get(text);
+      if (s === undefined) { s = stem(text); local.set(text, s); }
+      stems[i] = s;
+      lowers[i] = text.toLowerCase();
+    }
+    w = { stems, lowers };
+    wordsByTokens.set(tokens, w);
+  }
+  return w;
+}
+
+/** First-word index of a stemmed cue list: for a token's stem, the cues (in list order) whose first word can match it. */
+export function byFirstStem<T extends { alts: Set<string>[] }>(list: readonly T[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const c of list) for (const s of c.alts[0]) {
+    let l = index.get(s);
+    if (!l) index.set(s, (l = []));
+    if (!l.includes(c)) l.push(c);
+  }
+  return index;
 }
 
 export interface Arg { entity?: string | null; description?: string | null; mention?: Mention; tokens: [number, number] }
@@ -63,6 +90,8 @@ export class DocIndex {
   /** mention covering each token, if any */
   readonly mentionAt: (Mention | undefined)[];
   readonly stems: string[];
+  /** lower-cased text of each token */
+  readonly lowers: string[];
 
   constructor(readonly ctx: ExtractionContext, readonly attr: Attribution) {
     this.text = ctx.nlp.text;
@@ -70,7 +99,9 @@ export class DocIndex {
     this.sentences = ctx.nlp.sentences;
     this.mentions = [...ctx.mentions].sort((a, b) => a.start - b.start);
     this.entityById = new Map(ctx.entities.map((e) => [e.id, e]));
-    this.stems = stemsOf(this.tokens);
+    const words = wordsOf(this.tokens);
+    this.stems = words.stems;
+    this.lowers = words.lowers;
     this.mentionAt = new Array(this.tokens.length);
     let k = 0;
     for (const t of this.tokens) {
@@ -81,7 +112,7 @@ export class DocIndex {
   }
 
   entity(m: Mention | undefined): Entity | undefined { return m ? this.entityById.get(m.entity) : undefined; }
-  lower(i: number): string { return this.tokens[i]?.text.toLowerCase() ?? ''; }
+  lower(i: number): string { return i >= 0 && i < this.lowers.length ? this.lowers[i] : ''; }
   sentenceOfToken(i: number): Sentence { return this.sentences[this.tokens[i].sentence]; }
 
   /** Token range [first, last] of a mention. */

@@ -10,7 +10,7 @@
 // Duplicates (same type, subject, object) merge and collect evidence and sources.
 import type { Entity, EntityType, ExtractionContext, Mention, Relation, RelationType, Span } from '../types.js';
 import type { Attribution } from './quotes.js';
-import { DocIndex, ordered, sentenceSpan, stem, type Arg } from './patterns.js';
+import { DocIndex, byFirstStem, ordered, sentenceSpan, stem, type Arg } from './patterns.js';
 import { lookupNorp } from '../gazetteer/index.js';
 
 interface Cand { type: RelationType; subject: string; object: string; evidence: Span; cue: Span; conf: number; sources?: string[]; fallback?: boolean }
@@ -513,10 +513,14 @@ const CUES: Cue[] = [
   { type: 'opposes', seq: ['war|struggl|jihad|fight|campaign|insurgenci', 'against'], obj: /^against$/i, conf: 0.6 },
 ];
 const CUES_STEMMED = CUES.map((c) => ({ ...c, alts: c.seq.map((w) => new Set(w.split('|').map(stem))) })).sort((a, b) => b.seq.length - a.seq.length);
+/** The cues a token can start, by its stem. */
+const CUES_BY_FIRST = byFirstStem(CUES_STEMMED);
 
 function verbCues(d: DocIndex, out: Cand[]): void {
   for (let i = 0; i < d.tokens.length; i++) {
-    for (const c of CUES_STEMMED) {
+    const starts = CUES_BY_FIRST.get(d.stems[i]);
+    if (!starts) continue;
+    for (const c of starts) {
       const j = matchSeq(d, c.alts, i);
       if (j < 0) continue;
       // a present "-s" form right after a name is a verb whatever the tagger said ("The Guard Corps trains fighters")
