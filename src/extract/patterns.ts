@@ -16,17 +16,30 @@ const IRREGULAR: Record<string, string> = {
 // stem() runs for every token of every document and for cue words in the extractors' loops; the
 // same few thousand word forms recur, so results are memoised (bounded; a pure function of the word).
 /** A crude but consistent stem: inflected forms of one word share it (kill/killed/killing → kil, marry/married → marri). */
-export const stem: (word: string) => string = memoize(computeStem);
-function computeStem(word: string): string {
-  let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
+export const stem: (word: string) => string = memoize((word: string) => stemLower(word.toLowerCase()));
+
+/** The stem of an already lower-cased word (string tests only: this runs once per distinct word of every article). */
+function stemLower(lower: string): string {
+  let w = lower;
+  // drop a final possessive "'s", then any apostrophe
+  const n0 = w.length;
+  if (n0 >= 2 && w.charCodeAt(n0 - 1) === 115 /* s */ && (w.charCodeAt(n0 - 2) === 39 || w.charCodeAt(n0 - 2) === 0x2019)) w = w.slice(0, -2);
+  if (w.includes("'") || w.includes('\u2019')) w = w.replace(/[’']/g, '');
   if (IRREGULAR[w]) w = IRREGULAR[w];
-  if (w.length > 4 && /ies$|ied$/.test(w)) w = w.slice(0, -3) + 'i';
-  else if (w.length > 3 && /[^su]s$/.test(w) && !/ss$|is$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 4 && (w.endsWith('ies') || w.endsWith('ied'))) w = w.slice(0, -3) + 'i';
+  else if (w.length > 3 && w.endsWith('s')) {
+    const p = w.charCodeAt(w.length - 2);
+    if (p !== 115 /* s */ && p !== 117 /* u */ && p !== 105 /* i */) w = w.slice(0, -1);
+  }
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   if (w.length > 2 && w.endsWith('y')) w = w.slice(0, -1) + 'i';
-  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 3) {
+    const c = w.charCodeAt(w.length - 1);
+    // a doubled consonant (b-d, f-h, j-n, p-t, v-z): "kill" → "kil"
+    if (c === w.charCodeAt(w.length - 2) && c >= 98 && c <= 122 && c !== 101 && c !== 105 && c !== 111 && c !== 117) w = w.slice(0, -1);
+  }
   return w;
 }
 
@@ -45,8 +58,8 @@ const PRONOUN_FIRST = /^(we|us|our|ours|i|me|my)$/i;
 const CLAUSE_STOP = /^(;|:|while|whereas|although|though|because|but|since|after|before|when|where|which|who|whom|whose|despite|unless|if|–|—|“|”|")$/i;
 
 // Events and relations each build a DocIndex over the same tokens: stem and lower-case them once per
-// document. A small per-document map in front of the shared memo: an article repeats its few hundred
-// word forms, and a lookup in the small map is much cheaper than one in the large shared cache.
+// document. Each distinct word form is done once (a small per-document map); stemming it directly is
+// cheaper than a lookup in a large shared cache.
 interface TokenWords { stems: string[]; lowers: string[] }
 const wordsByTokens = new WeakMap<Token[], TokenWords>();
 function wordsOf(tokens: Token[]): TokenWords {
@@ -54,13 +67,16 @@ function wordsOf(tokens: Token[]): TokenWords {
   if (!w) {
     const n = tokens.length;
     const stems = new Array<string>(n), lowers = new Array<string>(n);
-    const local = new Map<string, string>();
+    // first index of each word form in this article
+    const first = new Map<string, number>();
     for (let i = 0; i < n; i++) {
       const text = tokens[i].text;
-      let s = local.get(text);
-      if (s === undefined) { s = stem(text); local.set(text, s); }
-      stems[i] = s;
-      lowers[i] = text.toLowerCase();
+      const k = first.get(text);
+      if (k !== undefined) { stems[i] = stems[k]; lowers[i] = lowers[k]; continue; }
+      first.set(text, i);
+      const lower = text.toLowerCase();
+      lowers[i] = lower;
+      stems[i] = stemLower(lower);
     }
     w = { stems, lowers };
     wordsByTokens.set(tokens, w);
