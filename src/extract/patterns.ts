@@ -18,6 +18,9 @@ const IRREGULAR: Record<string, string> = {
 /** A crude but consistent stem: inflected forms of one word share it (kill/killed/killing → kil, marry/married → marri). */
 export const stem: (word: string) => string = memoize((word: string) => stemLower(word.toLowerCase()));
 
+const IRREGULAR_MAP = new Map(Object.entries(IRREGULAR));
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** The stem of an already lower-cased word (string tests only: this runs once per distinct word of every article). */
 function stemLower(lower: string): string {
   let w = lower;
@@ -25,7 +28,8 @@ function stemLower(lower: string): string {
   const n0 = w.length;
   if (n0 >= 2 && w.charCodeAt(n0 - 1) === 115 /* s */ && (w.charCodeAt(n0 - 2) === 39 || w.charCodeAt(n0 - 2) === 0x2019)) w = w.slice(0, -2);
   if (w.includes("'") || w.includes('\u2019')) w = w.replace(/[’']/g, '');
-  if (IRREGULAR[w]) w = IRREGULAR[w];
+  // (a Map, not a property lookup with a fresh string key; the Object.prototype names keep the old lookup's result)
+  if (PROTOTYPE_NAMES.has(w)) { if (IRREGULAR[w]) w = IRREGULAR[w]; } else w = IRREGULAR_MAP.get(w) ?? w;
   if (w.length > 4 && (w.endsWith('ies') || w.endsWith('ied'))) w = w.slice(0, -3) + 'i';
   else if (w.length > 3 && w.endsWith('s')) {
     const p = w.charCodeAt(w.length - 2);
