@@ -239,7 +239,8 @@ class Context {
   }
 }
 
-type Rule = [RegExp, (m: RegExpExecArray, c: Context, start: number) => Resolved | null];
+/** A pattern, its resolver, and optionally a literal every match contains (the pattern is skipped on texts without it). */
+type Rule = [RegExp, (m: RegExpExecArray, c: Context, start: number) => Resolved | null, string?];
 
 const yearOf = (rel: string | undefined, c: Context): number | null => {
   if (!c.pub) return null;
@@ -300,7 +301,7 @@ const RULES: Rule[] = [
   // decades: the 1990s, the early 2000s, the '90s
   [new RegExp(`\\b(?:${EDGE})?(1[89]\\d|20\\d)0s\\b|(?<=\\bthe\\s+)['’](\\d)0s\\b`, 'g'), (m) => ({
     value: m[1] ?? `19${m[2]}`, precision: null,
-  })],
+  }), '0s'],
   // seasons: last summer, the summer of 2019, spring 2020, this fall
   [new RegExp(`\\b(?:${REL}\\s+|${EDGE}|(?:the\\s+))?(${alt(Object.keys(SEASON_START), ci)})(?:\\s+(?:of\\s+)?${YEAR}\\b|\\s+(?:of\\s+)?${REL}\\s+year\\b)?`, 'g'), (m, c) => {
     const s = m[2].toLowerCase();
@@ -338,7 +339,7 @@ const RULES: Rule[] = [
     return c.weekday(rel || (prep === 'since' ? 'since' : prep ? 'deadline' : ''), WEEKDAYS.indexOf(m[2]), s);
   }],
   // two weeks ago, over a year ago, a decade ago, several months ago (vague → null)
-  [new RegExp(`\\b${APPROX}${NUMWORD}\\s+(days?|weeks?|months?|years?|decades?)\\s+ago\\b`, 'g'), (m, c) => c.ago(count(m[1]), m[2])],
+  [new RegExp(`\\b${APPROX}${NUMWORD}\\s+(days?|weeks?|months?|years?|decades?)\\s+ago\\b`, 'g'), (m, c) => c.ago(count(m[1]), m[2]), 'ago'],
 ];
 
 // chrono is the costliest part of the stage, and every date it contributes holds a digit. It runs only
@@ -472,7 +473,8 @@ function chronoDates(c: Context): Candidate[] {
 export function extractTimes(nlp: NlpDocument, published: string | null): TimeExpr[] {
   const c = new Context(nlp, parseDate(published));
   const cands: Candidate[] = [];
-  for (const [re, resolve] of RULES) {
+  for (const [re, resolve, need] of RULES) {
+    if (need && !nlp.text.includes(need)) continue;
     re.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = re.exec(nlp.text));) {
       const res = resolve(m, c, m.index);
