@@ -12,6 +12,7 @@ import type { Entity, EntityType, ExtractionContext, Mention, Relation, Relation
 import type { Attribution } from './quotes.js';
 import { DocIndex, byFirstStem, ordered, sentenceSpan, stem, type Arg } from './patterns.js';
 import { lookupNorp } from '../gazetteer/index.js';
+import { memoize } from '../memo.js';
 
 interface Cand { type: RelationType; subject: string; object: string; evidence: Span; cue: Span; conf: number; sources?: string[]; fallback?: boolean }
 
@@ -735,12 +736,14 @@ function mainCountry(d: DocIndex): Entity | undefined {
 }
 
 /** Does an organisation's name tie it to a country ("Sudanese Armed Forces", "Government of Mali")? */
+/** A country name as a whole word of another name (one compiled pattern per name, bounded). */
+const namePattern = memoize((c: string) => new RegExp(`(^|[^\\p{L}])${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(['’]s)?([^\\p{L}]|$)`, 'iu'), 5000);
 function tiedTo(e: Entity, country: Entity): boolean {
   const code = country.geo?.country;
   const cnames = [country.name, ...country.aliases].map((x) => x.toLowerCase());
   return [e.name, ...e.aliases].some((n) => {
     const l = n.toLowerCase();
-    if (cnames.some((c) => c.length > 2 && new RegExp(`(^|[^\\p{L}])${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(['’]s)?([^\\p{L}]|$)`, 'iu').test(l))) return true;
+    if (cnames.some((c) => c.length > 2 && namePattern(c).test(l))) return true;
     return n.split(/[\s-]+/).some((w) => /^[A-Z]/.test(w) && !!code && lookupNorp(w)?.country === code);
   });
 }
