@@ -443,13 +443,31 @@ export function chronoStretches(text: string): [number, number][] {
   }
 }
 
+/**
+ * What every date kept by chronoDates contains, by its filter: a capitalised month word, or only the ordinal suffixes
+ * "st", "nd", "rd", "th" as words (chrono results start after a non-word character and end before one, so such a word
+ * stands alone in the text too), or, with no words, four digits. Start offsets of their occurrences, in text order.
+ */
+const KEPT_DATE_HINT = /J[aA][nN]|F[eE][bB]|M[aA][rRyY]|A[pP][rR]|J[uU][nNlL]|A[uU][gG]|S[eE][pP]|O[cC][tT]|N[oO][vV]|D[eE][cC]|\d{4}|(?<![A-Za-z])(?:st|nd|rd|th)(?![A-Za-z])/g;
+function keptDateHints(text: string): number[] {
+  const out: number[] = [];
+  KEPT_DATE_HINT.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = KEPT_DATE_HINT.exec(text));) out.push(m.index);
+  return out;
+}
+
 /** Calendar dates with an explicit day that only chrono finds; lower priority than the rules. */
 function chronoDates(c: Context): Candidate[] {
   const out: Candidate[] = [];
   const p = c.pub;
   const ref = p ? new Date(Date.UTC(p.y, p.m - 1, p.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
   const results: { r: chrono.ParsedResult; at: number }[] = [];
+  const hints = keptDateHints(c.nlp.text);
+  let h = 0;
   for (const [a, b] of chronoStretches(c.nlp.text)) {
+    // a stretch with no month word, year-long number or ordinal suffix yields no kept date (see the filter below)
+    while (h < hints.length && hints[h] < a) h++;
+    if (h >= hints.length || hints[h] >= b) continue;
     for (const r of chrono.en.parse(c.nlp.text.slice(a, b), { instant: ref, timezone: 0 })) results.push({ r, at: a + r.index });
   }
   for (const { r, at } of results) {
