@@ -268,11 +268,12 @@ function readTag(ctx: ExtractionContext, q: QuoteSpan, paraStart: number, paraEn
   const quoted = text.slice(q.start, q.end);
   const before = text.slice(paraStart, q.open).trimEnd();
   if (/[\p{L}\p{N}’']$/u.test(before) && !/[,.!?…;:]$/.test(quoted) && !/^[,;:]/.test(seg.trimStart())) return null;
-  for (const w of body.matchAll(/[\p{L}]+/gu)) {
-    if (w.index! > 0 && isCueVerb(w[0]) && /^[\p{Ll}]/u.test(w[0]) && body[w.index! - 1] !== '-' && !nounUse(ctx, s + w.index!)) {
-      const np = body.slice(0, w.index!);
-      if (wordCount(np) > 25 || /\b(?:is|are|was|were|be|been|being|to)\s*$/i.test(np) || hasVerb(ctx, s, s + w.index!)) break;
-      return mk(s, s + w.index!, w[0], s + w.index! + w[0].length);
+  // (only cue verbs pass the test, so only they are visited)
+  for (const w of cueWords(body)) {
+    if (w.index > 0 && isCueVerb(w.word) && /^[\p{Ll}]/u.test(w.word) && body[w.index - 1] !== '-' && !nounUse(ctx, s + w.index)) {
+      const np = body.slice(0, w.index);
+      if (wordCount(np) > 25 || /\b(?:is|are|was|were|be|been|being|to)\s*$/i.test(np) || hasVerb(ctx, s, s + w.index)) break;
+      return mk(s, s + w.index, w.word, s + w.index + w.word.length);
     }
   }
   return null;

@@ -1020,10 +1020,13 @@ const SUPPLY_NOUN = /^(weapons|arms|ammunition|munitions|drones|missiles|rockets
 const ATTACK_ING = /^(attacking|shelling|bombing|targeting|killing|massacring|raiding|striking|invading|ambushing|besieging)$/i;
 const SUPPORT_ING = /^(backing|supporting|arming|funding|financing|sponsoring|equipping|aiding|harbou?ring|sheltering|training)$/i;
 
+const TOKEN_CUE_START = /^(?:accus|provid|suppl|send|sent|deliver|ship|transfer|funnel|channel|give|gave|smuggl|join|recruit)/;
 /** Word cues that need more than one argument slot: accusations, supply, joining, recruiting from places. */
 function tokenCues(d: DocIndex, out: Cand[]): void {
   for (let i = 0; i < d.tokens.length; i++) {
     const w = d.lower(i);
+    // every cue below starts with one of these
+    if (!TOKEN_CUE_START.test(w)) continue;
     const sen = d.sentenceOfToken(i);
     const ev = sentenceSpan(sen);
     // "X accused Y of attacking (Z)", "X accuses Y of backing Z"
