@@ -239,8 +239,8 @@ class Context {
   }
 }
 
-/** A pattern, its resolver, and optionally a literal every match contains (the pattern is skipped on texts without it). */
-type Rule = [RegExp, (m: RegExpExecArray, c: Context, start: number) => Resolved | null, string?];
+/** A pattern, its resolver, and optionally a literal (or a simple pattern) every match contains: the rule is skipped on texts without it. */
+type Rule = [RegExp, (m: RegExpExecArray, c: Context, start: number) => Resolved | null, (string | RegExp)?];
 
 const yearOf = (rel: string | undefined, c: Context): number | null => {
   if (!c.pub) return null;
@@ -282,7 +282,7 @@ const RULES: Rule[] = [
   [new RegExp(`\\b${EDGE}?${MONTH_ABBR_DOT}(?!\\s*\\d)`, 'g'), (m, c, s) => {
     if (m[0] === m[1] && !MONTH_CUES.has(c.wordBefore(s))) return null;
     return c.bareMonth(monthNumber(m[1]), s);
-  }],
+  }, new RegExp(MONTH_ABBR_DOT)],
   // bare month: "in March", "Earlier in March", "early May", "mid-June"
   [new RegExp(`\\b${EDGE}?${MONTH}\\b(?!\\s+\\d)`, 'g'), (m, c, s) => {
     const word = m[1];
@@ -492,7 +492,7 @@ export function extractTimes(nlp: NlpDocument, published: string | null): TimeEx
   const c = new Context(nlp, parseDate(published));
   const cands: Candidate[] = [];
   for (const [re, resolve, need] of RULES) {
-    if (need && !nlp.text.includes(need)) continue;
+    if (need && !(typeof need === 'string' ? nlp.text.includes(need) : need.test(nlp.text))) continue;
     re.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = re.exec(nlp.text));) {
       const res = resolve(m, c, m.index);
