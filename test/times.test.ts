@@ -160,3 +160,26 @@ test('a weekday deadline (by, until, before) lies ahead unless the clause is pas
   assert.equal(v('Parties have until Friday to respond.'), '2024-02-16');
   assert.equal(v('The rebels had withdrawn by Friday.'), '2024-02-09');
 });
+
+// chrono runs only over stretches cut at gaps it cannot reach across; inside them it must see what it sees in the whole text
+test('chrono stretches: results inside them are those of the whole text', async () => {
+  const chrono = await import('chrono-node');
+  const { chronoStretches } = await import('../src/extract/times.js');
+  const ref = { instant: new Date(Date.UTC(2021, 4, 10, 12)), timezone: 0 };
+  const show = (r: { index: number; text: string; start: { date(): Date } }, at: number) => `${at + r.index}|${r.text}|${r.start.date().toISOString()}`;
+  const texts = [
+    'Officials reported fighting near the border.\n\n12\n\nMay 5 was quiet, villagers said.',
+    'Published May 5, 2021\n10:30 GMT\n\nThe government announced new measures. Soldiers arrived on Monday, May 3.',
+    'The talks collapsed on Jan. 6 at 5 p.m. EST and resumed three days later, officials said in a statement on the 21st.',
+    'Villagers fled. Government forces returned between March 3 and March 9, 2020 to 2021-05-10, 5/12/2021 and 05/12/21.',
+    'Several people were killed. '.repeat(20) + 'Soldiers arrived on 4 June 2020. ' + 'Officials declined comment. '.repeat(20),
+  ];
+  for (const text of texts) {
+    const whole = chrono.en.parse(text, ref);
+    const stretches = chronoStretches(text);
+    const inside = whole.filter((r) => stretches.some(([a, b]) => r.index >= a && r.index + r.text.length <= b));
+    assert.ok(whole.filter((r) => /\d/.test(r.text)).every((r) => inside.includes(r)), 'every result with a digit lies in a stretch');
+    const parts = stretches.flatMap(([a, b]) => chrono.en.parse(text.slice(a, b), ref).map((r) => show(r, a)));
+    assert.deepEqual(parts, inside.map((r) => show(r, 0)));
+  }
+});

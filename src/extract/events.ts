@@ -8,7 +8,7 @@
 // mentions of one event merge.
 import type { EventRecord, EventType, ExtractionContext, Participant, Role, Span } from '../types.js';
 import type { Attribution } from './quotes.js';
-import { DocIndex, stem, sentenceSpan, type Arg } from './patterns.js';
+import { DocIndex, byFirstStem, stem, sentenceSpan, type Arg } from './patterns.js';
 import { isCapital, lookupNorp, type Place } from '../gazetteer/index.js';
 
 interface Trigger {
@@ -62,6 +62,8 @@ const TRIGGERS: Trigger[] = [
 
 const STEMMED = TRIGGERS.map((t) => ({ ...t, alts: t.seq.map((w) => new Set(w.split('|').map(stem))) }))
   .sort((a, b) => b.seq.length - a.seq.length);
+/** The triggers a token can start, by its stem (most tokens start none). */
+const BY_FIRST = byFirstStem(STEMMED);
 
 const isVerb = (d: DocIndex, i: number) => d.tokens[i].pos === 'VERB' || d.tokens[i].pos === 'AUX';
 const isNoun = (d: DocIndex, i: number) => d.tokens[i].pos === 'NOUN' || d.tokens[i].pos === 'PROPN';
@@ -213,7 +215,9 @@ export function extractEvents(ctx: ExtractionContext, attr: Attribution): EventR
   const used = new Uint8Array(d.tokens.length);
   for (let i = 0; i < d.tokens.length; i++) {
     if (used[i]) continue;
-    for (const t of STEMMED) {
+    const starts = BY_FIRST.get(d.stems[i]);
+    if (!starts) continue;
+    for (const t of starts) {
       const j = matchAt(d, t, i);
       if (j < 0) continue;
       const ev = buildEvent(d, t, i, j, drafts[drafts.length - 1]);

@@ -16,17 +16,34 @@ const IRREGULAR: Record<string, string> = {
 // stem() runs for every token of every document and for cue words in the extractors' loops; the
 // same few thousand word forms recur, so results are memoised (bounded; a pure function of the word).
 /** A crude but consistent stem: inflected forms of one word share it (kill/killed/killing → kil, marry/married → marri). */
-export const stem: (word: string) => string = memoize(computeStem);
-function computeStem(word: string): string {
-  let w = word.toLowerCase().replace(/[’']s$/, '').replace(/[’']/g, '');
-  if (IRREGULAR[w]) w = IRREGULAR[w];
-  if (w.length > 4 && /ies$|ied$/.test(w)) w = w.slice(0, -3) + 'i';
-  else if (w.length > 3 && /[^su]s$/.test(w) && !/ss$|is$/.test(w)) w = w.slice(0, -1);
+export const stem: (word: string) => string = memoize((word: string) => stemLower(word.toLowerCase()));
+
+const IRREGULAR_MAP = new Map(Object.entries(IRREGULAR));
+const PROTOTYPE_NAMES = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** The stem of an already lower-cased word (string tests only: this runs once per distinct word of every article). */
+function stemLower(lower: string): string {
+  let w = lower;
+  // drop a final possessive "'s", then any apostrophe
+  const n0 = w.length;
+  if (n0 >= 2 && w.charCodeAt(n0 - 1) === 115 /* s */ && (w.charCodeAt(n0 - 2) === 39 || w.charCodeAt(n0 - 2) === 0x2019)) w = w.slice(0, -2);
+  if (w.includes("'") || w.includes('\u2019')) w = w.replace(/[’']/g, '');
+  // (a Map, not a property lookup with a fresh string key; the Object.prototype names keep the old lookup's result)
+  if (PROTOTYPE_NAMES.has(w)) { if (IRREGULAR[w]) w = IRREGULAR[w]; } else w = IRREGULAR_MAP.get(w) ?? w;
+  if (w.length > 4 && (w.endsWith('ies') || w.endsWith('ied'))) w = w.slice(0, -3) + 'i';
+  else if (w.length > 3 && w.endsWith('s')) {
+    const p = w.charCodeAt(w.length - 2);
+    if (p !== 115 /* s */ && p !== 117 /* u */ && p !== 105 /* i */) w = w.slice(0, -1);
+  }
   if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
   else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
   if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1);
   if (w.length > 2 && w.endsWith('y')) w = w.slice(0, -1) + 'i';
-  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  if (w.length > 3) {
+    const c = w.charCodeAt(w.length - 1);
+    // a doubled consonant (b-d, f-h, j-n, p-t, v-z): "kill" → "kil"
+    if (c === w.charCodeAt(w.length - 2) && c >= 98 && c <= 122 && c !== 101 && c !== 105 && c !== 111 && c !== 117) w = w.slice(0, -1);
+  }
   return w;
 }
 
@@ -44,12 +61,42 @@ const PRONOUN_FIRST = /^(we|us|our|ours|i|me|my)$/i;
 /** Words that close a clause when scanning for arguments. */
 const CLAUSE_STOP = /^(;|:|while|whereas|although|though|because|but|since|after|before|when|where|which|who|whom|whose|despite|unless|if|–|—|“|”|")$/i;
 
-// Events and relations each build a DocIndex over the same tokens: stem them once per document.
-const stemsByTokens = new WeakMap<Token[], string[]>();
-function stemsOf(tokens: Token[]): string[] {
-  let s = stemsByTokens.get(tokens);
-  if (!s) { s = tokens.map((t) => stem(t.text)); stemsByTokens.set(tokens, s); }
-  return s;
+// Events and relations each build a DocIndex over the same tokens: stem and lower-case them once per
+// document. Each distinct word form is done once (a small per-document map); stemming it directly is
+// cheaper than a lookup in a large shared cache.
+interface TokenWords { stems: string[]; lowers: string[] }
+const wordsByTokens = new WeakMap<Token[], TokenWords>();
+function wordsOf(tokens: Token[]): TokenWords {
+  let w = wordsByTokens.get(tokens);
+  if (!w) {
+    const n = tokens.length;
+    const stems = new Array<string>(n), lowers = new Array<string>(n);
+    // first index of each word form in this article
+    const first = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const text = tokens[i].text;
+      const k = first.get(text);
+      if (k !== undefined) { stems[i] = stems[k]; lowers[i] = lowers[k]; continue; }
+      first.set(text, i);
+      const lower = text.toLowerCase();
+      lowers[i] = lower;
+      stems[i] = stemLower(lower);
+    }
+    w = { stems, lowers };
+    wordsByTokens.set(tokens, w);
+  }
+  return w;
+}
+
+/** First-word index of a stemmed cue list: for a token's stem, the cues (in list order) whose first word can match it. */
+export function byFirstStem<T extends { alts: Set<string>[] }>(list: readonly T[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const c of list) for (const s of c.alts[0]) {
+    let l = index.get(s);
+    if (!l) index.set(s, (l = []));
+    if (!l.includes(c)) l.push(c);
+  }
+  return index;
 }
 
 export interface Arg { entity?: string | null; description?: string | null; mention?: Mention; tokens: [number, number] }
@@ -63,6 +110,8 @@ export class DocIndex {
   /** mention covering each token, if any */
   readonly mentionAt: (Mention | undefined)[];
   readonly stems: string[];
+  /** lower-cased text of each token */
+  readonly lowers: string[];
 
   constructor(readonly ctx: ExtractionContext, readonly attr: Attribution) {
     this.text = ctx.nlp.text;
@@ -70,7 +119,9 @@ export class DocIndex {
     this.sentences = ctx.nlp.sentences;
     this.mentions = [...ctx.mentions].sort((a, b) => a.start - b.start);
     this.entityById = new Map(ctx.entities.map((e) => [e.id, e]));
-    this.stems = stemsOf(this.tokens);
+    const words = wordsOf(this.tokens);
+    this.stems = words.stems;
+    this.lowers = words.lowers;
     this.mentionAt = new Array(this.tokens.length);
     let k = 0;
     for (const t of this.tokens) {
@@ -81,7 +132,7 @@ export class DocIndex {
   }
 
   entity(m: Mention | undefined): Entity | undefined { return m ? this.entityById.get(m.entity) : undefined; }
-  lower(i: number): string { return this.tokens[i]?.text.toLowerCase() ?? ''; }
+  lower(i: number): string { return i >= 0 && i < this.lowers.length ? this.lowers[i] : ''; }
   sentenceOfToken(i: number): Sentence { return this.sentences[this.tokens[i].sentence]; }
 
   /** Token range [first, last] of a mention. */

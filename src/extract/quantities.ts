@@ -45,30 +45,45 @@ const FUNCTION_WORDS = new Set(['the', 'in', 'on', 'at', 'of', 'and', 'but', 'or
 // A capitalised name after a number that ends in one of these is a unit's or a place's name.
 const NAME_HEADS = /^(Corps|Division|Brigade|Regiment|Battalion|Squadron|Company|Street|Avenue|Road|Route|Highway|Flight|Army|Command|Wing|Fleet|Group|Unit|Center|Centre|Square|Park|Regiment|Zone|District|Sector)$/;
 
+/** Where a quantity may start: a currency, a digit or a number word (one pattern, reset per document). */
+const TRIGGER = new RegExp(String.raw`${CURRENCY_TRIGGER}|\d|` + /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|millions|billions|tens|several|a few|an?|half)\b/.source, 'gi');
+
 interface Atom { start: number; end: number; value: number; scaled: boolean; vague: boolean; unit?: string; percent?: boolean; word?: string }
 
-// sticky() runs ~1000 times per article (every number-word probe): keep one sticky copy per
-// pattern rather than constructing a RegExp per call. lastIndex is set right before each exec.
-const stickyCopies = new Map<string, RegExp>();
+// sticky() runs ~1000 times per article (every number-word probe): every pattern it is given is a
+// module-level sticky (/y) RegExp, so a call is just setting lastIndex and exec (no per-call RegExp,
+// flags or cache key).
 function sticky(re: RegExp, text: string, at: number): RegExpExecArray | null {
-  const flags = re.flags.includes('y') ? re.flags : re.flags + 'y';
-  const key = flags + '/' + re.source;
-  let r = stickyCopies.get(key);
-  if (!r) { r = new RegExp(re.source, flags); stickyCopies.set(key, r); }
-  r.lastIndex = at;
-  return r.exec(text);
+  re.lastIndex = at;
+  return re.exec(text);
 }
+const HALF_SCALE = /half an? (million|billion)\b/iy;
+const A_SCALE = /an? (dozen|hundred|thousand|million|billion)\b/iy;
+const NUMBER_WORD = /(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)\b/iy;
+const WORD_SEP = /(?:\s+and\s+|[\s-]+)(?=[a-z])/iy;
+const DECIMAL_COMMA = /(\d{1,3}),(\d{1,2})(?=[\s-]?(?:million|billion|trillion)s?\b)/iy;
+const SPACED_GROUPS = /(\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+)(?![\d.,]|[\u00a0\u202f\u2009 ]\d)/y;
+const DOTTED_GROUPS = /(\d{1,3}(?:\.\d{3}){2,})(?![\d.,]*\d)/y;
+const NUMERAL = /(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]*\d)/y;
+const GLUED_SCALE_UNIT = /\s?(mln|bln)\.?(?=\s|$)|(bn|mn|tn|m|k|b)\b/iy;
+const GLUED_SCALE = /\s?(mln|bln)\.?(?=\s|$)|(bn|mn|tn|m|k)\b/y;
+const SPELLED_SCALE = /[\s-]?(hundred|thousand|million|billion|trillion)s?\b/iy;
+const VAGUE = /(?:(tens|hundreds) of (thousands|millions)|(dozens|hundreds|thousands|millions|billions)|(?:several|a few) (hundred|thousand|million|billion))\b/iy;
+const PERCENT = /\s?(?:%|percent\b|per cent\b|percentage points?\b)/iy;
+const CONN_BETWEEN = /\s+and\s+|\s*[-–—]\s*|\s+to\s+/y;
+const CONN = /\s*[-–—]\s*|\s+to\s+|\s+or\s+/y;
+const OF_NUM = /\s+(?:of|out of)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|our\s+|these\s+|those\s+)?(?=\S)/iy;
 
 /** English number words from `at`: "twenty-five", "two hundred and fifty", "a dozen", "half a million". */
 function parseWords(text: string, at: number): Atom | null {
-  const half = sticky(/half an? (million|billion)\b/i, text, at);
+  const half = sticky(HALF_SCALE, text, at);
   if (half) return { start: at, end: at + half[0].length, value: SCALES[half[1].toLowerCase()] / 2, scaled: true, vague: false };
-  const aScale = sticky(/an? (dozen|hundred|thousand|million|billion)\b/i, text, at);
+  const aScale = sticky(A_SCALE, text, at);
   if (aScale) {
     const w = aScale[1].toLowerCase();
     return { start: at, end: at + aScale[0].length, value: w === 'dozen' ? 12 : SCALES[w], scaled: w !== 'dozen', vague: false };
   }
-  const re = /(zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)\b/iy;
+  const re = NUMBER_WORD;
   let pos = at, total = 0, current = 0, words = 0, end = at, scaled = false, first = '';
   for (;;) {
     re.lastIndex = pos;
@@ -86,7 +101,7 @@ function parseWords(text: string, at: number): Atom | null {
     else if (w === 'hundred') { current = (current || 1) * 100; scaled = true; }
     else { total += (current || 1) * SCALES[w]; current = 0; scaled = true; }
     words++; end = m.index + m[0].length;
-    const sep = sticky(/(?:\s+and\s+|[\s-]+)(?=[a-z])/i, text, end);
+    const sep = sticky(WORD_SEP, text, end);
     if (!sep) break;
     pos = end + sep[0].length;
   }
@@ -104,18 +119,18 @@ function parseNumeral(text: string, at: number): Atom | null {
     if (c) { unit = name; pos += c[0].length; break; }
   }
   // "1,2 billion" (a decimal comma, as machine-translated French copy writes it) before a scale word
-  const comma = sticky(/(\d{1,3}),(\d{1,2})(?=[\s-]?(?:million|billion|trillion)s?\b)/i, text, pos);
+  const comma = sticky(DECIMAL_COMMA, text, pos);
   // "25 000" / "25\u00a0000": thousands grouped by spaces (not "in 2020 100 ...": the first group has 1-3 digits)
-  const spaced = comma ? null : sticky(/(\d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3})+)(?![\d.,]|[\u00a0\u202f\u2009 ]\d)/, text, pos);
+  const spaced = comma ? null : sticky(SPACED_GROUPS, text, pos);
   // "25.000.000": thousands grouped by full stops (two groups or more, so never a decimal)
-  const dotted = comma || spaced ? null : sticky(/(\d{1,3}(?:\.\d{3}){2,})(?![\d.,]*\d)/, text, pos);
-  const n = comma ?? spaced ?? dotted ?? sticky(/(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\d,]*\d)/, text, pos);
+  const dotted = comma || spaced ? null : sticky(DOTTED_GROUPS, text, pos);
+  const n = comma ?? spaced ?? dotted ?? sticky(NUMERAL, text, pos);
   if (!n) return null;
   let value = comma ? parseFloat(`${n[1]}.${n[2]}`) : dotted ? parseFloat(n[1].replace(/\./g, '')) : parseFloat((n[1] + (n[2] ?? '')).replace(/[,\u00a0\u202f\u2009 ]/g, ''));
   let end = pos + n[0].length, scaled = false;
-  const glued = sticky(unit ? /\s?(mln|bln)\.?(?=\s|$)|(bn|mn|tn|m|k|b)\b/iy : /\s?(mln|bln)\.?(?=\s|$)|(bn|mn|tn|m|k)\b/y, text, end); // "4K" is a resolution
+  const glued = sticky(unit ? GLUED_SCALE_UNIT : GLUED_SCALE, text, end); // "4K" is a resolution
   // "25 million", "$25-million", and the plural "25 millions" of translated copy
-  const spelled = sticky(/[\s-]?(hundred|thousand|million|billion|trillion)s?\b/i, text, end);
+  const spelled = sticky(SPELLED_SCALE, text, end);
   if (spelled) { value *= SCALES[spelled[1].toLowerCase()]; end += spelled[0].length; scaled = true; }
   else if (glued && (unit || glued[2] !== 'b')) { value *= SUFFIX_SCALES[(glued[1] ?? glued[2]).toLowerCase()]; end += glued[0].length; scaled = true; }
   return { start: at, end, value: Math.round(value * 1e6) / 1e6, scaled, vague: false, unit };
@@ -123,7 +138,7 @@ function parseNumeral(text: string, at: number): Atom | null {
 
 /** "dozens", "hundreds", "tens of thousands", "hundreds of thousands", "several hundred". */
 function parseVague(text: string, at: number): Atom | null {
-  const m = sticky(/(?:(tens|hundreds) of (thousands|millions)|(dozens|hundreds|thousands|millions|billions)|(?:several|a few) (hundred|thousand|million|billion))\b/i, text, at);
+  const m = sticky(VAGUE, text, at);
   if (!m) return null;
   const unitOf = (w: string) => (w.toLowerCase().startsWith('dozen') ? 12 : SCALES[w.toLowerCase().replace(/s$/, '')]);
   const scale = m[1] ? (m[1].toLowerCase() === 'tens' ? 10 : 100) * unitOf(m[2]) : unitOf(m[3] ?? m[4]);
@@ -136,7 +151,7 @@ function parseAtom(text: string, at: number): Atom | null {
 
 /** Percent sign or word right after an atom; returns its end or -1. */
 function percentAfter(text: string, end: number): number {
-  const m = sticky(/\s?(?:%|percent\b|per cent\b|percentage points?\b)/i, text, end);
+  const m = sticky(PERCENT, text, end);
   return m ? end + m[0].length : -1;
 }
 
@@ -181,7 +196,8 @@ export function extractQuantities(nlp: NlpDocument, times: TimeExpr[] = []): Qua
 
   interface Found { start: number; end: number; low: number | null; high: number | null; unit: string | null; unitFromNext: boolean }
   const found: Found[] = [];
-  const trigger = new RegExp(String.raw`${CURRENCY_TRIGGER}|\d|` + /\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozens|hundreds|thousands|millions|billions|tens|several|a few|an?|half)\b/.source, 'gi');
+  const trigger = TRIGGER;
+  trigger.lastIndex = 0;
   for (let m: RegExpExecArray | null; (m = trigger.exec(text));) {
     const at = m.index;
     const a = parseAtom(text, at);
@@ -213,7 +229,7 @@ export function extractQuantities(nlp: NlpDocument, times: TimeExpr[] = []): Qua
     let ranged = false;
     // ranges: "6,000 to 10,000", "20-30", "two or three", "between 20 and 30"
     const betweenM = /\b(between|from)\s+$/i.exec(before);
-    const conn = sticky(betweenM?.[1].toLowerCase() === 'between' ? /\s+and\s+|\s*[-–—]\s*|\s+to\s+/ : /\s*[-–—]\s*|\s+to\s+|\s+or\s+/, text, pct >= 0 ? pct : end);
+    const conn = sticky(betweenM?.[1].toLowerCase() === 'between' ? CONN_BETWEEN : CONN, text, pct >= 0 ? pct : end);
     if (conn && !a.vague) {
       const b = parseAtom(text, conn.index + conn[0].length);
       if (b && !b.vague && !(conn[0].trim() === 'or' && a.scaled !== b.scaled)) {
@@ -250,7 +266,7 @@ export function extractQuantities(nlp: NlpDocument, times: TimeExpr[] = []): Qua
     }
     let unitFromNext = false;
     if (!unit) {
-      const ofNum = sticky(/\s+(?:of|out of)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|our\s+|these\s+|those\s+)?(?=\S)/i, text, end);
+      const ofNum = sticky(OF_NUM, text, end);
       if (ofNum && /^(?:\d|(?:a |an )?(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|dozen))/i.test(text.slice(ofNum.index + ofNum[0].length)) && !a.vague) unitFromNext = true;
       else {
         const gl = GLUED_UNITS.exec(text.slice(end));

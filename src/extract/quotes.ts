@@ -5,7 +5,7 @@
 // 3. scan the narration (text outside quotes and tags) for speech verbs: reported speech ("X said that ..."),
 //    "according to X", and speakers introduced before their quotes ("X spoke of ...", "X told Y: “...");
 // 4. walk all of it in text order, resolving pronouns and untagged quotes to the most recent speaker.
-import type { ExtractionContext, Quote, Source } from '../types.js';
+import type { ExtractionContext, Quote, Source, Token } from '../types.js';
 import { paragraphs } from '../nlp/index.js';
 import { findQuoteSpans, type QuoteSpan } from './attribution/marks.js';
 import { isCueVerb, REPORT_VERBS, CUE_VERBS, sentenceEnd, isAbbreviationPeriod, PLACE_NOUNS } from './attribution/lexicon.js';
@@ -32,14 +32,14 @@ export function extractQuotes(ctx: ExtractionContext): Attribution {
   const paraOf = (pos: number) => paras.findIndex((p) => pos >= p.start && pos <= p.end);
 
   // narration = the text with quotes (and, below, their tags) blanked out, offsets preserved
-  const masked = text.split('');
-  const blank = (s: number, e: number) => { for (let i = s; i < e; i++) if (masked[i] !== '\n') masked[i] = MASK; };
+  const masked = new Uint8Array(text.length);
+  const blank = (s: number, e: number) => { masked.fill(1, s, e); };
   const spanEnd = (q: QuoteSpan) => (q.close !== null ? q.close + 1 : q.end);
   for (const q of spans) blank(q.open, spanEnd(q));
 
   const tags = spans.map((q) => (q.close !== null ? readTag(ctx, q, paras[q.para].start, paras[q.para].end) : null));
   for (const t of tags) if (t) blank(t.start, t.end);
-  const narration = masked.join('');
+  const narration = maskText(text, masked);
   const events = paras.flatMap((p, pi) => speechEvents(ctx, narration, p.start, p.end, pi));
 
   // walk quotes and narration events in text order
@@ -189,6 +189,40 @@ export function extractQuotes(ctx: ExtractionContext): Attribution {
   return { sources, quotes, evidence };
 }
 
+/** The text with every marked UTF-16 unit except line breaks replaced by MASK (same length, same offsets). */
+function maskText(text: string, masked: Uint8Array): string {
+  let out = '';
+  for (let i = 0, n = text.length; i < n;) {
+    let j = i;
+    const on = masked[i];
+    while (j < n && masked[j] === on) j++;
+    out += on ? text.slice(i, j).replace(/[^\n]/g, MASK) : text.slice(i, j);
+    i = j;
+  }
+  return out;
+}
+
+// Tokens are in text order and never overlap (start and end both non-decreasing), so the tokens
+// inside a span are one contiguous run that a binary search finds.
+/** Index of the first token starting at or after `offset`. */
+function firstTokenFrom(tokens: Token[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].start < offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+/** Index of the first token ending after `offset`. */
+function firstTokenEndingAfter(tokens: Token[], offset: number): number {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].end <= offset) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+/** The tokens with start >= s and end <= e, in text order. */
+function tokensWithin(tokens: Token[], s: number, e: number): Token[] {
+  const out: Token[] = [];
+  for (let i = firstTokenFrom(tokens, s); i < tokens.length && tokens[i].end <= e; i++) out.push(tokens[i]);
+  return out;
+}
+
 /** The speech tag right after a closing mark: "he said", "did he declare", "said X, ...", "X told Y", "according to X". */
 function readTag(ctx: ExtractionContext, q: QuoteSpan, paraStart: number, paraEnd: number): Tag | null {
   const text = ctx.nlp.text;
@@ -234,11 +268,12 @@ function readTag(ctx: ExtractionContext, q: QuoteSpan, paraStart: number, paraEn
   const quoted = text.slice(q.start, q.end);
   const before = text.slice(paraStart, q.open).trimEnd();
   if (/[\p{L}\p{N}’']$/u.test(before) && !/[,.!?…;:]$/.test(quoted) && !/^[,;:]/.test(seg.trimStart())) return null;
-  for (const w of body.matchAll(/[\p{L}]+/gu)) {
-    if (w.index! > 0 && isCueVerb(w[0]) && /^[\p{Ll}]/u.test(w[0]) && body[w.index! - 1] !== '-' && !nounUse(ctx, s + w.index!)) {
-      const np = body.slice(0, w.index!);
-      if (wordCount(np) > 25 || /\b(?:is|are|was|were|be|been|being|to)\s*$/i.test(np) || hasVerb(ctx, s, s + w.index!)) break;
-      return mk(s, s + w.index!, w[0], s + w.index! + w[0].length);
+  // (only cue verbs pass the test, so only they are visited)
+  for (const w of cueWords(body)) {
+    if (w.index > 0 && isCueVerb(w.word) && /^[\p{Ll}]/u.test(w.word) && body[w.index - 1] !== '-' && !nounUse(ctx, s + w.index)) {
+      const np = body.slice(0, w.index);
+      if (wordCount(np) > 25 || /\b(?:is|are|was|were|be|been|being|to)\s*$/i.test(np) || hasVerb(ctx, s, s + w.index)) break;
+      return mk(s, s + w.index, w.word, s + w.index + w.word.length);
     }
   }
   return null;
@@ -246,10 +281,11 @@ function readTag(ctx: ExtractionContext, q: QuoteSpan, paraStart: number, paraEn
 
 /** A cue word the tagger reads as a noun or adjective here ("key states", "the reports"). */
 function nounUse(ctx: ExtractionContext, at: number): boolean {
-  const t = ctx.nlp.tokens.find((x) => x.start === at);
-  if (!t || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN')) return false;
+  const tokens = ctx.nlp.tokens;
+  const t = tokens[firstTokenFrom(tokens, at)];
+  if (!t || t.start !== at || (t.pos !== 'NOUN' && t.pos !== 'ADJ' && t.pos !== 'PROPN')) return false;
   // a preceding determiner or adjective confirms the noun reading
-  const prev = ctx.nlp.tokens.filter((x) => x.end <= at).pop();
+  const prev = tokens[firstTokenEndingAfter(tokens, at) - 1];
   return !!prev && (prev.pos === 'DET' || prev.pos === 'ADJ' || prev.pos === 'NUM' || prev.pos === 'NOUN');
 }
 
@@ -308,6 +344,48 @@ function classify(text: string, q: QuoteSpan, paras: { start: number; end: numbe
   return { kind: words >= 5 ? 'direct' : 'partial', sentence: sentStart };
 }
 
+/** Whole words (letter runs) that may be cue verbs: every word isCueVerb accepts, found without visiting every word. */
+const CUE_WORD = new RegExp(`(?<!\\p{L})(?:${[...CUE_VERBS].join('|')}|mention+e?d|sa[iy]d)(?!\\p{L})`, 'giu');
+/** The same words by a faster pattern: ASCII case-insensitive, longest alternative first, word edges checked by hand
+ *  (at a position the longest alternative is the only one that can end the word). Not for texts with the Kelvin sign,
+ *  which only the Unicode pattern folds to "k". */
+const CUE_WORD_FAST = new RegExp(`mention+e?d|sa[iy]d|${[...CUE_VERBS].sort((a, b) => b.length - a.length).join('|')}`, 'gi');
+const LETTER = /\p{L}/u;
+/** Is the code point ending just before `i` a letter? */
+function letterBefore(s: string, i: number): boolean {
+  if (i <= 0) return false;
+  const lo = s.charCodeAt(i - 1);
+  if (lo >= 0xdc00 && lo <= 0xdfff && i >= 2) {
+    const hi = s.charCodeAt(i - 2);
+    if (hi >= 0xd800 && hi <= 0xdbff) return LETTER.test(s.slice(i - 2, i));
+  }
+  return LETTER.test(s[i - 1]);
+}
+/** Is the code point starting at `i` a letter? */
+function letterAt(s: string, i: number): boolean {
+  if (i >= s.length) return false;
+  const hi = s.charCodeAt(i);
+  if (hi >= 0xd800 && hi <= 0xdbff && i + 1 < s.length) {
+    const lo = s.charCodeAt(i + 1);
+    if (lo >= 0xdc00 && lo <= 0xdfff) return LETTER.test(s.slice(i, i + 2));
+  }
+  return LETTER.test(s[i]);
+}
+/** Matches of CUE_WORD in `s`, in order. */
+function cueWords(s: string): { index: number; word: string }[] {
+  const out: { index: number; word: string }[] = [];
+  if (s.includes('\u212a')) {
+    for (const m of s.matchAll(CUE_WORD)) out.push({ index: m.index!, word: m[0] });
+    return out;
+  }
+  CUE_WORD_FAST.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = CUE_WORD_FAST.exec(s));) {
+    const end = m.index + m[0].length;
+    if (!letterBefore(s, m.index) && !letterAt(s, end)) out.push({ index: m.index, word: m[0] });
+  }
+  return out;
+}
+
 /** Speech verbs in the narration of one paragraph, each with its subject and (for reported speech) its clause. */
 function speechEvents(ctx: ExtractionContext, narration: string, pStart: number, pEnd: number, _pi: number): SpeechEvent[] {
   const out: SpeechEvent[] = [];
@@ -340,8 +418,8 @@ function speechEvents(ctx: ExtractionContext, narration: string, pStart: number,
         continue; // one speaker per sentence: "According to X, the country had admitted ..." has no second one
       }
     }
-    for (const m of s.matchAll(/[\p{L}]+/gu)) {
-      const verb = m[0], lv = verb.toLowerCase();
+    for (const m of cueWords(s)) {
+      const verb = m.word, lv = verb.toLowerCase();
       if (!isCueVerb(verb) || lv === 'continues' || lv === 'continued') continue;
       if (s[m.index! - 1] === '-' || s[m.index! + verb.length] === '-') continue; // "self-declared", "so-called"
       const pre = s.slice(0, m.index);
@@ -356,8 +434,8 @@ function speechEvents(ctx: ExtractionContext, narration: string, pStart: number,
       // inverted attribution after a clause: "The city is calm, declared the spokesman of the government, X."
       const firstChunk = sent.start + (pre.indexOf(',') >= 0 ? pre.indexOf(',') : pre.length);
       if (REPORT_VERBS.has(lv) && /,\s*$/.test(pre) && /^\s+[\p{L}]/u.test(post)
-          && ctx.nlp.tokens.some((t) => t.start >= sent.start && t.end <= firstChunk && (t.pos === 'VERB' || t.pos === 'AUX'))
-          && !ctx.nlp.tokens.some((t) => t.start >= sent.start && t.end <= firstChunk && /^(?:who|whom|whose|which)$/i.test(t.text))) {
+          && tokensWithin(ctx.nlp.tokens, sent.start, firstChunk).some((t) => t.pos === 'VERB' || t.pos === 'AUX')
+          && !tokensWithin(ctx.nlp.tokens, sent.start, firstChunk).some((t) => /^(?:who|whom|whose|which)$/i.test(t.text))) {
         const vEnd = sent.start + m.index! + verb.length;
         const ref = parseSpeaker(ctx, vEnd, sent.end);
         if (ref && ref.kind !== 'pronoun') {
@@ -406,7 +484,7 @@ function subjectBefore(ctx: ExtractionContext, sStart: number, vStart: number): 
   }
   // cut a preceding verb phrase: "Karim fought on the front lines and told" → "Karim" (not inside an apposition)
   const firstComma = text.slice(segStart, segEnd).indexOf(',');
-  const toks = ctx.nlp.tokens.filter((t) => t.start >= segStart && t.end <= (firstComma >= 0 ? segStart + firstComma : segEnd));
+  const toks = tokensWithin(ctx.nlp.tokens, segStart, firstComma >= 0 ? segStart + firstComma : segEnd);
   for (const t of toks) {
     if (/^(who|whom|which|whose|that)$/i.test(t.text)) break;
     if (text[t.start - 1] === '-' || text[t.end] === '-') continue; // "Washington-based", "so-called"
@@ -460,7 +538,7 @@ function reportedClause(ctx: ExtractionContext, narration: string, vEnd: number,
 
 /** Whether [s, e) reads as a clause that opens with a noun phrase: a noun, number or adjective first, a finite verb after it. */
 function bareClause(ctx: ExtractionContext, s: number, e: number): boolean {
-  const toks = ctx.nlp.tokens.filter((t) => t.start >= s && t.end <= e);
+  const toks = tokensWithin(ctx.nlp.tokens, s, e);
   if (!toks.length || !['NOUN', 'NUM', 'ADJ', 'PROPN'].includes(toks[0].pos)) return false;
   return toks.slice(1).some((t) => t.pos === 'AUX' || (t.pos === 'VERB' && /(?:ed|s)$/.test(t.text)));
 }
@@ -474,8 +552,7 @@ function subjVerb(text: string, end: number): number {
 
 /** A verb outside a relative clause: the words are a clause, not a speaker phrase ("the group is said"). */
 function hasVerb(ctx: ExtractionContext, s: number, e: number): boolean {
-  for (const t of ctx.nlp.tokens) {
-    if (t.start < s || t.end > e) continue;
+  for (const t of tokensWithin(ctx.nlp.tokens, s, e)) {
     if (/^(who|whom|which|whose|that)$/i.test(t.text) || t.text === ',') return false;
     if (t.pos === 'AUX' || (t.pos === 'VERB' && !/(ing|ed)$/.test(t.text))) return true;
   }

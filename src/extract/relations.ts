@@ -10,8 +10,9 @@
 // Duplicates (same type, subject, object) merge and collect evidence and sources.
 import type { Entity, EntityType, ExtractionContext, Mention, Relation, RelationType, Span } from '../types.js';
 import type { Attribution } from './quotes.js';
-import { DocIndex, ordered, sentenceSpan, stem, type Arg } from './patterns.js';
+import { DocIndex, byFirstStem, ordered, sentenceSpan, stem, type Arg } from './patterns.js';
 import { lookupNorp } from '../gazetteer/index.js';
+import { memoize } from '../memo.js';
 
 interface Cand { type: RelationType; subject: string; object: string; evidence: Span; cue: Span; conf: number; sources?: string[]; fallback?: boolean }
 
@@ -513,10 +514,14 @@ const CUES: Cue[] = [
   { type: 'opposes', seq: ['war|struggl|jihad|fight|campaign|insurgenci', 'against'], obj: /^against$/i, conf: 0.6 },
 ];
 const CUES_STEMMED = CUES.map((c) => ({ ...c, alts: c.seq.map((w) => new Set(w.split('|').map(stem))) })).sort((a, b) => b.seq.length - a.seq.length);
+/** The cues a token can start, by its stem. */
+const CUES_BY_FIRST = byFirstStem(CUES_STEMMED);
 
 function verbCues(d: DocIndex, out: Cand[]): void {
   for (let i = 0; i < d.tokens.length; i++) {
-    for (const c of CUES_STEMMED) {
+    const starts = CUES_BY_FIRST.get(d.stems[i]);
+    if (!starts) continue;
+    for (const c of starts) {
       const j = matchSeq(d, c.alts, i);
       if (j < 0) continue;
       // a present "-s" form right after a name is a verb whatever the tagger said ("The Guard Corps trains fighters")
@@ -731,12 +736,14 @@ function mainCountry(d: DocIndex): Entity | undefined {
 }
 
 /** Does an organisation's name tie it to a country ("Sudanese Armed Forces", "Government of Mali")? */
+/** A country name as a whole word of another name (one compiled pattern per name, bounded). */
+const namePattern = memoize((c: string) => new RegExp(`(^|[^\\p{L}])${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(['’]s)?([^\\p{L}]|$)`, 'iu'), 5000);
 function tiedTo(e: Entity, country: Entity): boolean {
   const code = country.geo?.country;
   const cnames = [country.name, ...country.aliases].map((x) => x.toLowerCase());
   return [e.name, ...e.aliases].some((n) => {
     const l = n.toLowerCase();
-    if (cnames.some((c) => c.length > 2 && new RegExp(`(^|[^\\p{L}])${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(['’]s)?([^\\p{L}]|$)`, 'iu').test(l))) return true;
+    if (cnames.some((c) => c.length > 2 && namePattern(c).test(l))) return true;
     return n.split(/[\s-]+/).some((w) => /^[A-Z]/.test(w) && !!code && lookupNorp(w)?.country === code);
   });
 }
@@ -1013,10 +1020,13 @@ const SUPPLY_NOUN = /^(weapons|arms|ammunition|munitions|drones|missiles|rockets
 const ATTACK_ING = /^(attacking|shelling|bombing|targeting|killing|massacring|raiding|striking|invading|ambushing|besieging)$/i;
 const SUPPORT_ING = /^(backing|supporting|arming|funding|financing|sponsoring|equipping|aiding|harbou?ring|sheltering|training)$/i;
 
+const TOKEN_CUE_START = /^(?:accus|provid|suppl|send|sent|deliver|ship|transfer|funnel|channel|give|gave|smuggl|join|recruit)/;
 /** Word cues that need more than one argument slot: accusations, supply, joining, recruiting from places. */
 function tokenCues(d: DocIndex, out: Cand[]): void {
   for (let i = 0; i < d.tokens.length; i++) {
     const w = d.lower(i);
+    // every cue below starts with one of these
+    if (!TOKEN_CUE_START.test(w)) continue;
     const sen = d.sentenceOfToken(i);
     const ev = sentenceSpan(sen);
     // "X accused Y of attacking (Z)", "X accuses Y of backing Z"

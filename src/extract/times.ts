@@ -239,7 +239,8 @@ class Context {
   }
 }
 
-type Rule = [RegExp, (m: RegExpExecArray, c: Context, start: number) => Resolved | null];
+/** A pattern, its resolver, and optionally a literal (or a simple pattern) every match contains: the rule is skipped on texts without it. */
+type Rule = [RegExp, (m: RegExpExecArray, c: Context, start: number) => Resolved | null, (string | RegExp)?];
 
 const yearOf = (rel: string | undefined, c: Context): number | null => {
   if (!c.pub) return null;
@@ -281,7 +282,7 @@ const RULES: Rule[] = [
   [new RegExp(`\\b${EDGE}?${MONTH_ABBR_DOT}(?!\\s*\\d)`, 'g'), (m, c, s) => {
     if (m[0] === m[1] && !MONTH_CUES.has(c.wordBefore(s))) return null;
     return c.bareMonth(monthNumber(m[1]), s);
-  }],
+  }, new RegExp(MONTH_ABBR_DOT)],
   // bare month: "in March", "Earlier in March", "early May", "mid-June"
   [new RegExp(`\\b${EDGE}?${MONTH}\\b(?!\\s+\\d)`, 'g'), (m, c, s) => {
     const word = m[1];
@@ -300,7 +301,7 @@ const RULES: Rule[] = [
   // decades: the 1990s, the early 2000s, the '90s
   [new RegExp(`\\b(?:${EDGE})?(1[89]\\d|20\\d)0s\\b|(?<=\\bthe\\s+)['’](\\d)0s\\b`, 'g'), (m) => ({
     value: m[1] ?? `19${m[2]}`, precision: null,
-  })],
+  }), '0s'],
   // seasons: last summer, the summer of 2019, spring 2020, this fall
   [new RegExp(`\\b(?:${REL}\\s+|${EDGE}|(?:the\\s+))?(${alt(Object.keys(SEASON_START), ci)})(?:\\s+(?:of\\s+)?${YEAR}\\b|\\s+(?:of\\s+)?${REL}\\s+year\\b)?`, 'g'), (m, c) => {
     const s = m[2].toLowerCase();
@@ -338,15 +339,138 @@ const RULES: Rule[] = [
     return c.weekday(rel || (prep === 'since' ? 'since' : prep ? 'deadline' : ''), WEEKDAYS.indexOf(m[2]), s);
   }],
   // two weeks ago, over a year ago, a decade ago, several months ago (vague → null)
-  [new RegExp(`\\b${APPROX}${NUMWORD}\\s+(days?|weeks?|months?|years?|decades?)\\s+ago\\b`, 'g'), (m, c) => c.ago(count(m[1]), m[2])],
+  [new RegExp(`\\b${APPROX}${NUMWORD}\\s+(days?|weeks?|months?|years?|decades?)\\s+ago\\b`, 'g'), (m, c) => c.ago(count(m[1]), m[2]), 'ago'],
 ];
+
+// chrono is the costliest part of the stage, and every date it contributes holds a digit. It runs only
+// over the stretches of text that hold one, cut at gaps where nothing chrono does can reach across:
+// the word before the gap and the word after it are plain ASCII words that no chrono pattern contains
+// (so no match and no merge of neighbouring results spans the gap: a result is made of pattern words,
+// and merges need only connector words between two results), and the word before has 5+ letters (so
+// it is no time-zone abbreviation a result could absorb). Results inside such a stretch are the same
+// as those of the whole text, offsets aside; stretches without a digit yield no kept date.
+
+/** Lower-cased words of chrono's English patterns (and of its refiners' connector patterns). */
+let chronoWords: Set<string> | null = null;
+function chronoVocabulary(): Set<string> {
+  if (chronoWords) return chronoWords;
+  const words = new Set('to until through till t at after before on of and last day end the this past next week month year gmt utc'.split(' '));
+  const context = new chrono.ParsingContext('', { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 });
+  for (const parser of chrono.en.casual.parsers) for (const w of parser.pattern(context).source.match(/[A-Za-z]+/g) ?? []) words.add(w.toLowerCase());
+  return (chronoWords = words);
+}
+
+const isAsciiLetter = (ch: number) => (ch >= 65 && ch <= 90) || (ch >= 97 && ch <= 122);
+/** What /\s/ matches. */
+const isSpace = (ch: number) => ch === 32 || (ch >= 9 && ch <= 13) || ch === 0xa0 || (ch > 0x1000 && (ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a)
+  || ch === 0x2028 || ch === 0x2029 || ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff));
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** Neither a letter, a digit nor a space: punctuation around a word ("(said),"). */
+const isMark = (ch: number) => (ch < 128 ? !isAsciiLetter(ch) && !(ch >= 48 && ch <= 57) : !LETTER_OR_DIGIT.test(String.fromCharCode(ch))) && !isSpace(ch);
+
+/** The run [a, b) (no spaces) is marks, ASCII letters that are no chrono word (5+ of them if `long`), marks; or, with
+ *  `firstWordOnly`, starts so (whatever follows its first word). */
+function inertRun(text: string, a: number, b: number, vocab: Set<string>, long: boolean, firstWordOnly: boolean): boolean {
+  let i = a;
+  while (i < b && isMark(text.charCodeAt(i))) i++;
+  let j = i;
+  while (j < b && isAsciiLetter(text.charCodeAt(j))) j++;
+  if (j === i || (long && j - i < 5)) return false;
+  if (!firstWordOnly) for (let k = j; k < b; k++) if (!isMark(text.charCodeAt(k))) return false;
+  return !vocab.has(text.slice(i, j).toLowerCase());
+}
+
+/** Is the whitespace run [gs, ge) a cut: an inert run of 5+ letters before it and an inert word after it? */
+function isCut(text: string, gs: number, ge: number, vocab: Set<string>): boolean {
+  if (gs === 0 || ge >= text.length) return false;
+  let a = gs;
+  while (a > 0 && !isSpace(text.charCodeAt(a - 1))) a--;
+  let b = ge;
+  while (b < text.length && !isSpace(text.charCodeAt(b))) b++;
+  return inertRun(text, a, gs, vocab, true, false) && inertRun(text, ge, b, vocab, false, true);
+}
+
+/** The first cut [gs, ge) with from <= gs < limit, or null. */
+function firstCut(text: string, from: number, limit: number, vocab: Set<string>): [number, number] | null {
+  for (let i = from; i < limit; i++) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    let ge = i + 1;
+    while (ge < text.length && isSpace(text.charCodeAt(ge))) ge++;
+    if (isCut(text, i, ge, vocab)) return [i, ge];
+    i = ge;
+  }
+  return null;
+}
+
+/** The last cut [gs, ge) with ge <= before and gs >= floor, or null. */
+function lastCut(text: string, before: number, floor: number, vocab: Set<string>): [number, number] | null {
+  for (let i = before - 1; i >= floor; i--) {
+    if (!isSpace(text.charCodeAt(i))) continue;
+    let gs = i;
+    while (gs > 0 && isSpace(text.charCodeAt(gs - 1))) gs--;
+    if (gs >= floor && isCut(text, gs, i + 1, vocab)) return [gs, i + 1];
+    i = gs;
+  }
+  return null;
+}
+
+/** Digit-free text longer than this between two digits is cut out (one chrono call costs ~100 characters of text). */
+const SKIP = 200;
+
+/** Stretches [start, end) of the text to run chrono over (see above): every digit is in one; each starts at the text start
+ *  or right after a cut and ends at the text end or right at a cut. In text order, non-overlapping. */
+export function chronoStretches(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const digits = /\d+/g;
+  let m = digits.exec(text);
+  if (!m) return out;
+  const vocab = chronoVocabulary();
+  let start = lastCut(text, m.index, 0, vocab)?.[1] ?? 0;
+  let end = m.index + m[0].length;
+  for (;;) {
+    m = digits.exec(text);
+    const next = m ? m.index : text.length;
+    if (next - end > SKIP) {
+      const cut = firstCut(text, end, next, vocab);
+      if (cut) {
+        out.push([start, cut[0]]);
+        if (!m) return out;
+        start = lastCut(text, next, cut[0], vocab)![1];
+      }
+    }
+    if (!m) { out.push([start, text.length]); return out; }
+    end = m.index + m[0].length;
+  }
+}
+
+/**
+ * What every date kept by chronoDates contains, by its filter: a capitalised month word, or only the ordinal suffixes
+ * "st", "nd", "rd", "th" as words (chrono results start after a non-word character and end before one, so such a word
+ * stands alone in the text too), or, with no words, four digits. Start offsets of their occurrences, in text order.
+ */
+const KEPT_DATE_HINT = /J[aA][nN]|F[eE][bB]|M[aA][rRyY]|A[pP][rR]|J[uU][nNlL]|A[uU][gG]|S[eE][pP]|O[cC][tT]|N[oO][vV]|D[eE][cC]|\d{4}|(?<![A-Za-z])(?:st|nd|rd|th)(?![A-Za-z])/g;
+function keptDateHints(text: string): number[] {
+  const out: number[] = [];
+  KEPT_DATE_HINT.lastIndex = 0;
+  for (let m: RegExpExecArray | null; (m = KEPT_DATE_HINT.exec(text));) out.push(m.index);
+  return out;
+}
 
 /** Calendar dates with an explicit day that only chrono finds; lower priority than the rules. */
 function chronoDates(c: Context): Candidate[] {
   const out: Candidate[] = [];
   const p = c.pub;
   const ref = p ? new Date(Date.UTC(p.y, p.m - 1, p.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
-  for (const r of chrono.en.parse(c.nlp.text, { instant: ref, timezone: 0 })) {
+  const results: { r: chrono.ParsedResult; at: number }[] = [];
+  const hints = keptDateHints(c.nlp.text);
+  let h = 0;
+  for (const [a, b] of chronoStretches(c.nlp.text)) {
+    // a stretch with no month word, year-long number or ordinal suffix yields no kept date (see the filter below)
+    while (h < hints.length && hints[h] < a) h++;
+    if (h >= hints.length || hints[h] >= b) continue;
+    for (const r of chrono.en.parse(c.nlp.text.slice(a, b), { instant: ref, timezone: 0 })) results.push({ r, at: a + r.index });
+  }
+  for (const { r, at } of results) {
     if (!r.start.isCertain('day') || !r.start.isCertain('month')) continue;
     const text = r.text.replace(/[\s,.;:]+$/, '');
     // only spelled-out months (capitalised) or slashed dates with a year; "5/3" is a score or a fraction
@@ -358,8 +482,8 @@ function chronoDates(c: Context): Candidate[] {
     if (/\d{1,2}:\d{2}|[ap]\.?m\b/i.test(text)) continue; // clock times make chrono's span too wide
     const mo = r.start.get('month')!, d = r.start.get('day')!;
     const wd = WEEKDAYS.findIndex((w) => text.includes(w));
-    const res = r.start.isCertain('year') ? day({ y: r.start.get('year')!, m: mo, d }) : c.dayMonth(mo, d, r.index, wd >= 0 ? wd : undefined);
-    if (res) out.push({ start: r.index, end: r.index + text.length, ...res, prio: 1 });
+    const res = r.start.isCertain('year') ? day({ y: r.start.get('year')!, m: mo, d }) : c.dayMonth(mo, d, at, wd >= 0 ? wd : undefined);
+    if (res) out.push({ start: at, end: at + text.length, ...res, prio: 1 });
   }
   return out;
 }
@@ -367,7 +491,8 @@ function chronoDates(c: Context): Candidate[] {
 export function extractTimes(nlp: NlpDocument, published: string | null): TimeExpr[] {
   const c = new Context(nlp, parseDate(published));
   const cands: Candidate[] = [];
-  for (const [re, resolve] of RULES) {
+  for (const [re, resolve, need] of RULES) {
+    if (need && !(typeof need === 'string' ? nlp.text.includes(need) : need.test(nlp.text))) continue;
     re.lastIndex = 0;
     for (let m: RegExpExecArray | null; (m = re.exec(nlp.text));) {
       const res = resolve(m, c, m.index);

@@ -27,10 +27,16 @@ export const PSEUDONYM = new RegExp(String.raw`\b(?:identified (?:himself|hersel
  *  been changed", "Ahmed, who spoke under a pseudonym", "who asked that his full name not be used". */
 export const PSEUDONYM_SELF = /\b(?:not (?:his|her|their) real names?|(?:is |was |a |under a |uses a |using a )pseudonym|(?:his|her|their|whose) (?:real |full |first |last )?names? (?:has|have|had) been (?:changed|altered|withheld)|(?:his|her|their|whose) (?:real |full )?names? (?:was|were|is|are) (?:changed|altered|withheld)|names? (?:has|have) been changed|(?:asked|requested) that (?:his|her|their) (?:real |full |last |family )?names? (?:not be|be withheld|be changed)|(?:declined|refused) to give (?:his|her|their) (?:real |full |last |family )?names?|(?:identified )?only (?:by|with) (?:his|her|their) first names?|(?:gave|giving|provided) only (?:his|her|their) first names?(?!,? [A-Z])|(?:gave|giving|provided) (?:his|her|their) first names? only(?!,? [A-Z]))/i;
 
+/** Every PSEUDONYM match contains one of these (case as written); every PSEUDONYM_SELF match "name" or "pseudonym" (any case). */
+const PSEUDONYM_HINTS = ['identified ', 'only as', 'only by', 'name', 'asked to be ', 'pseudonym', 'alias', 'nom de guerre', 'here as'];
+
 /** Pseudonyms declared anywhere in a text: names given after a cue, and names right before a "not his real name" cue. */
 export function pseudonymsIn(text: string): Set<string> {
   const out = new Set<string>();
-  for (const m of text.matchAll(new RegExp(PSEUDONYM.source, 'gu'))) out.add(norm(m[1]));
+  // (both patterns are long alternations tried at every word; most texts hold none of the words they need)
+  if (PSEUDONYM_HINTS.some((h) => text.includes(h))) for (const m of text.matchAll(new RegExp(PSEUDONYM.source, 'gu'))) out.add(norm(m[1]));
+  const lower = text.toLowerCase();
+  if (!lower.includes('name') && !lower.includes('pseudonym')) return out;
   for (const m of text.matchAll(new RegExp(PSEUDONYM_SELF.source, 'gi'))) {
     // the clause before the cue, back to the sentence start: its name right before "(" or "," ("Mariam (not her real name)")
     const pre = text.slice(Math.max(0, m.index! - 140), m.index!).split(/[.!?]\s|\n/).pop() ?? '';
