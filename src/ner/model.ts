@@ -55,50 +55,143 @@ export class Model {
     return v;
   }
 
+  /** Rows of `keys` in this stage's table (-1: absent) into rows[0 .. keys.length). */
+  rowsOf(keys: Uint32Array, rows: Int32Array): void {
+    const table = this.table;
+    for (let j = 0; j < keys.length; j++) rows[j] = table.get(keys[j]);
+  }
+
   /** Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y]. */
   emissions(f: DocFeatures, si: number, em: Float32Array, extra?: ExtraFeatures): void {
-    const { keys, offs, sigs } = f, table = this.table, w = this.weights;
-    const t0 = f.sentStart[si], t1 = f.sentEnd[si];
-    em.fill(0, 0, (t1 - t0) * NL);
-    // word-type vectors: look each word up once and scatter its offset slices to the tokens it
-    // is a neighbour of; positions beyond the sentence edges get the boundary vector
-    const bv = this.wordVector(BOUNDARY);
-    for (let u = t0; u < t1; u++) {
-      const v = this.wordVector(sigs[u]);
-      for (let k = 0; k < NO; k++) {
-        const t = u - OFFSETS[k];
-        const b = (t - t0) * NL, o = k * NL;
-        if (t >= t0 && t < t1) for (let y = 0; y < NL; y++) em[b + y] += v[o + y];
-        const out = u + OFFSETS[k]; // this token's neighbour at offset k lies outside
-        if (out < t0 || out >= t1) { const b2 = (u - t0) * NL; for (let y = 0; y < NL; y++) em[b2 + y] += bv[o + y]; }
-      }
+    const a = f.offs[f.sentStart[si]], b = f.offs[f.sentEnd[si]];
+    if (rowBuf.length < b - a) rowBuf = new Int32Array((b - a) * 2);
+    const rows = rowBuf.subarray(0, b - a);
+    this.rowsOf(f.keys.subarray(a, b), rows);
+    let xr: Int32Array | undefined, xa = 0;
+    if (extra) {
+      xa = extra.offs[f.sentStart[si]];
+      xr = new Int32Array(extra.offs[f.sentEnd[si]] - xa);
+      this.rowsOf(extra.keys.subarray(xa, xa + xr.length), xr);
     }
+    this.emissionsFromRows(f, si, em, rows, 1, -a, extra?.offs, xr, -xa);
+  }
+
+  /**
+   * Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y], given the rows
+   * of the context keys (row of f.keys[j] at rows[j * stride + off]) and of the extra keys
+   * (row of extra key j at xrows[j + xOff]). The weights are added to each token's scores in a fixed
+   * order (word-type vectors, then context rows, then extra rows) so results are reproducible bit for bit.
+   */
+  emissionsFromRows(f: DocFeatures, si: number, em: Float32Array, rows: Int32Array, stride: number, off: number,
+    xoffs?: Int32Array, xrows?: Int32Array, xOff = 0): void {
+    const offs = f.offs, w = this.weights;
+    const t0 = f.sentStart[si], t1 = f.sentEnd[si];
+    this.wordSums(f.sigs, t0, t1, em);
     for (let t = t0; t < t1; t++) {
       const base = (t - t0) * NL;
       for (let j = offs[t], e = offs[t + 1]; j < e; j++) {
-        const r = table.get(keys[j]);
-        if (r < 0) continue;
-        const o = r * NL;
-        for (let y = 0; y < NL; y++) em[base + y] += w[o + y];
+        const r = rows[j * stride + off];
+        if (r >= 0) addRow(em, base, w, r * NL);
       }
-      if (extra) for (let j = extra.offs[t], e = extra.offs[t + 1]; j < e; j++) {
-        const r = table.get(extra.keys[j]);
-        if (r < 0) continue;
-        const o = r * NL;
-        for (let y = 0; y < NL; y++) em[base + y] += w[o + y];
+      if (xoffs && xrows) for (let j = xoffs[t], e = xoffs[t + 1]; j < e; j++) {
+        const r = xrows[j + xOff];
+        if (r >= 0) addRow(em, base, w, r * NL);
       }
+    }
+  }
+
+  /**
+   * Word-type vector sums of the tokens of [t0, t1) into em (overwritten). Per token, the slices are
+   * added in this order (the order of the original scatter loop): -2 and -1 inside the sentence,
+   * boundary -2 and -1, the token's own, boundary +1 and +2, +1 and +2 inside the sentence.
+   */
+  private wordSums(sigs: WordSig[], t0: number, t1: number, em: Float32Array): void {
+    const bv = this.wordVector(BOUNDARY);
+    let vm2 = bv, vm1 = bv;
+    let v0 = this.wordVector(sigs[t0]);
+    let vp1 = t0 + 1 < t1 ? this.wordVector(sigs[t0 + 1]) : bv;
+    for (let t = t0; t < t1; t++) {
+      const vp2 = t + 2 < t1 ? this.wordVector(sigs[t + 2]) : bv;
+      const b = (t - t0) * NL;
+      setZero(em, b);
+      if (t - 2 >= t0) addRow(em, b, vm2, 0);
+      if (t - 1 >= t0) addRow(em, b, vm1, NL);
+      if (t - 2 < t0) addRow(em, b, bv, 0);
+      if (t - 1 < t0) addRow(em, b, bv, NL);
+      addRow(em, b, v0, 2 * NL);
+      if (t + 1 >= t1) addRow(em, b, bv, 3 * NL);
+      if (t + 2 >= t1) addRow(em, b, bv, 4 * NL);
+      if (t + 1 < t1) addRow(em, b, vp1, 3 * NL);
+      if (t + 2 < t1) addRow(em, b, vp2, 4 * NL);
+      vm2 = vm1; vm1 = v0; v0 = vp1; vp1 = vp2;
     }
   }
 }
 
+let rowBuf = new Int32Array(1024);
+
+function setZero(em: Float32Array, b: number): void {
+  em[b] = 0; em[b + 1] = 0; em[b + 2] = 0; em[b + 3] = 0; em[b + 4] = 0; em[b + 5] = 0; em[b + 6] = 0; em[b + 7] = 0; em[b + 8] = 0;
+}
+/** em[b + y] += v[o + y] for the NL (= 9) labels. */
+function addRow(em: Float32Array, b: number, v: Float32Array, o: number): void {
+  em[b] += v[o]; em[b + 1] += v[o + 1]; em[b + 2] += v[o + 2]; em[b + 3] += v[o + 3]; em[b + 4] += v[o + 4];
+  em[b + 5] += v[o + 5]; em[b + 6] += v[o + 6]; em[b + 7] += v[o + 7]; em[b + 8] += v[o + 8];
+}
+if (NL !== 9) throw new Error('model.ts: addRow/setZero assume 9 labels');
+
 /** The whole tagger: stage 1 tags from local features; stage 2 (optional) re-tags with stage 1's labels as document-level evidence. */
 export class NerModel {
+  private jointTable?: JointTable;
   constructor(readonly id: string, readonly featureVersion: number, readonly stages: Model[], readonly meta: Record<string, unknown> = {}) {}
+  /** All stages' rows of a key from one probe (built on first use). */
+  joint(): JointTable { return (this.jointTable ??= new JointTable(this.stages.map((s) => s.table))); }
   save(path: string): void { writeFileSync(path, encodeModel(this)); }
 }
 
 interface StageHeader { rows: number; scale: number; trans: number[] }
 interface FileHeader { id: string; featureVersion: number; labels: readonly string[]; stages: StageHeader[]; meta?: Record<string, unknown> }
+
+/**
+ * The union of several stages' key tables: one probe gives a key's row in every stage. Slot i holds
+ * the key at i * stride and row + 1 (0: absent) for stage s at i * stride + 1 + s.
+ */
+export class JointTable {
+  readonly stages: number;
+  private readonly stride: number;
+  private readonly slots: Uint32Array;
+  private readonly mask: number;
+  constructor(tables: KeyTable[]) {
+    this.stages = tables.length;
+    let stride = 2; while (stride < 1 + tables.length) stride <<= 1;
+    this.stride = stride;
+    const keys = new Set<number>();
+    for (const tb of tables) for (let i = 0; i < tb.capacity; i++) if (tb.keyAt(i) !== 0) keys.add(tb.keyAt(i));
+    let n = 16; while (n < keys.size * 2) n <<= 1;
+    this.mask = n - 1;
+    const s = this.slots = new Uint32Array(n * stride);
+    for (const k of keys) {
+      let i = k & this.mask;
+      while (s[i * stride] !== 0) i = (i + 1) & this.mask;
+      s[i * stride] = k;
+      for (let st = 0; st < tables.length; st++) s[i * stride + 1 + st] = tables[st].get(k) + 1;
+    }
+  }
+  /** rows[j * stages + s] = row of keys[j] in stage s (-1: absent), for j < n. */
+  lookup(keys: Uint32Array, n: number, rows: Int32Array): void {
+    const s = this.slots, mask = this.mask, stride = this.stride, S = this.stages;
+    for (let j = 0; j < n; j++) {
+      const k = keys[j];
+      let i = k & mask;
+      for (;;) {
+        const x = s[i * stride];
+        if (x === k) { for (let st = 0; st < S; st++) rows[j * S + st] = s[i * stride + 1 + st] - 1; break; }
+        if (x === 0) { for (let st = 0; st < S; st++) rows[j * S + st] = -1; break; }
+        i = (i + 1) & mask;
+      }
+    }
+  }
+}
 
 let vScore = new Float32Array(0), vBack = new Int8Array(0);
 /** Best label sequence for n tokens given emissions em (n × NL) and transitions; writes into out. */
