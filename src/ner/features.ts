@@ -38,8 +38,9 @@ export interface WordSig {
   alpha: number;    // has a letter
   lowerAlpha: number; // all letters lower case
   gaz: number;      // single-token gazetteer bits
-  /** per model (by Model.uid): cached summed word-type weights, OFFSETS.length × labels */
-  vec?: (Float32Array | undefined)[];
+  /** cached summed word-type weights (OFFSETS.length × labels per stage) of the model `vecOf` */
+  vec: Float32Array | undefined;
+  vecOf: object | undefined;
 }
 const H_WORD = 0, H_LOWER = 1, H_SHAPE = 2, H_SHORT = 3, H_PRE = 4, H_SUF = 8;
 
@@ -66,6 +67,7 @@ function wordSig(raw: string, gaz: Gazetteer): WordSig {
     alpha,
     lowerAlpha: alpha && w === lower ? 1 : 0,
     gaz: gaz.word(lower),
+    vec: undefined, vecOf: undefined, // present from the start: every WordSig keeps one hidden class
   };
   // bounded: a long-running process must not grow without limit
   if (sigCache.size > 500_000) sigCache.clear();
@@ -88,7 +90,7 @@ export const OFFSETS = [-2, -1, 0, 1, 2] as const;
 
 const NONE = hashString('<none>');
 /** Stands for "no token here" beyond the sentence edges. */
-export const BOUNDARY: WordSig = { lower: '', h: new Uint32Array(12).fill(NONE), cap: 0, allCaps: 0, alpha: 0, lowerAlpha: 0, gaz: 0 };
+export const BOUNDARY: WordSig = { lower: '', h: new Uint32Array(12).fill(NONE), cap: 0, allCaps: 0, alpha: 0, lowerAlpha: 0, gaz: 0, vec: undefined, vecOf: undefined };
 
 /**
  * Keys of the features that depend only on the word type at offset `o` from the token. Their

@@ -24,6 +24,8 @@ export const ALLOWED = (() => {
 let nextUid = 0;
 const wk = new Uint32Array(MAX_WORD_KEYS);
 const NO = OFFSETS.length;
+/** Length of a stage's word vector: OFFSETS × labels. */
+export const WORD_VEC = NO * NL;
 
 /** One stage of the tagger: feature weights and label transitions. */
 export class Model {
@@ -37,22 +39,25 @@ export class Model {
     readonly trans: Float32Array,
   ) {}
 
-  /** Summed weights of a word type's features at each offset (cached on the word type). */
+  /** Summed weights of a word type's features at each offset (cached on the word type, one model at a time). */
   wordVector(sig: WordSig): Float32Array {
-    const cache = (sig.vec ??= []);
-    let v = cache[this.uid];
-    if (v) return v;
-    v = new Float32Array(NO * NL);
+    if (sig.vecOf === this && sig.vec) return sig.vec;
+    const v = new Float32Array(NO * NL);
+    this.wordVectorInto(sig, v, 0);
+    sig.vec = v; sig.vecOf = this;
+    return v;
+  }
+
+  /** Adds the word type's summed feature weights at each offset into v[o + k * NL + y] (zeroed by the caller). */
+  wordVectorInto(sig: WordSig, v: Float32Array, o: number): void {
     for (let k = 0; k < NO; k++) {
       const m = wordKeys(sig, OFFSETS[k], wk);
       for (let j = 0; j < m; j++) {
         const r = this.table.get(wk[j]);
         if (r < 0) continue;
-        for (let y = 0; y < NL; y++) v[k * NL + y] += this.weights[r * NL + y];
+        for (let y = 0; y < NL; y++) v[o + k * NL + y] += this.weights[r * NL + y];
       }
     }
-    cache[this.uid] = v;
-    return v;
   }
 
   /** Rows of `keys` in this stage's table (-1: absent) into rows[0 .. keys.length). */
@@ -64,29 +69,27 @@ export class Model {
   /** Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y]. */
   emissions(f: DocFeatures, si: number, em: Float32Array, extra?: ExtraFeatures): void {
     const a = f.offs[f.sentStart[si]], b = f.offs[f.sentEnd[si]];
-    if (rowBuf.length < b - a) rowBuf = new Int32Array((b - a) * 2);
-    const rows = rowBuf.subarray(0, b - a);
+    const rows = new Int32Array(b - a);
     this.rowsOf(f.keys.subarray(a, b), rows);
-    let xr: Int32Array | undefined, xa = 0;
+    const inp: StageInput = { rows, stride: 1, off: -a, vecs: f.sigs.map((g) => this.wordVector(g)), voff: 0, bv: this.wordVector(BOUNDARY), xOff: 0 };
     if (extra) {
-      xa = extra.offs[f.sentStart[si]];
-      xr = new Int32Array(extra.offs[f.sentEnd[si]] - xa);
-      this.rowsOf(extra.keys.subarray(xa, xa + xr.length), xr);
+      inp.xOff = -extra.offs[f.sentStart[si]];
+      inp.xrows = new Int32Array(extra.offs[f.sentEnd[si]] + inp.xOff);
+      this.rowsOf(extra.keys.subarray(-inp.xOff, -inp.xOff + inp.xrows.length), inp.xrows);
+      inp.xoffs = extra.offs;
     }
-    this.emissionsFromRows(f, si, em, rows, 1, -a, extra?.offs, xr, -xa);
+    this.emissionsFrom(f, si, em, inp);
   }
 
   /**
-   * Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y], given the rows
-   * of the context keys (row of f.keys[j] at rows[j * stride + off]) and of the extra keys
-   * (row of extra key j at xrows[j + xOff]). The weights are added to each token's scores in a fixed
-   * order (word-type vectors, then context rows, then extra rows) so results are reproducible bit for bit.
+   * Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y] (see StageInput).
+   * The weights are added to each token's scores in a fixed order (word-type vectors, then context
+   * rows, then extra rows) so that results are reproducible bit for bit.
    */
-  emissionsFromRows(f: DocFeatures, si: number, em: Float32Array, rows: Int32Array, stride: number, off: number,
-    xoffs?: Int32Array, xrows?: Int32Array, xOff = 0): void {
-    const offs = f.offs, w = this.weights;
+  emissionsFrom(f: DocFeatures, si: number, em: Float32Array, inp: StageInput): void {
+    const offs = f.offs, w = this.weights, { rows, stride, off, xoffs, xrows, xOff } = inp;
     const t0 = f.sentStart[si], t1 = f.sentEnd[si];
-    this.wordSums(f.sigs, t0, t1, em);
+    wordSums(inp.vecs, inp.voff, inp.bv, t0, t1, em);
     for (let t = t0; t < t1; t++) {
       const base = (t - t0) * NL;
       for (let j = offs[t], e = offs[t + 1]; j < e; j++) {
@@ -99,36 +102,38 @@ export class Model {
       }
     }
   }
-
-  /**
-   * Word-type vector sums of the tokens of [t0, t1) into em (overwritten). Per token, the slices are
-   * added in this order (the order of the original scatter loop): -2 and -1 inside the sentence,
-   * boundary -2 and -1, the token's own, boundary +1 and +2, +1 and +2 inside the sentence.
-   */
-  private wordSums(sigs: WordSig[], t0: number, t1: number, em: Float32Array): void {
-    const bv = this.wordVector(BOUNDARY);
-    let vm2 = bv, vm1 = bv;
-    let v0 = this.wordVector(sigs[t0]);
-    let vp1 = t0 + 1 < t1 ? this.wordVector(sigs[t0 + 1]) : bv;
-    for (let t = t0; t < t1; t++) {
-      const vp2 = t + 2 < t1 ? this.wordVector(sigs[t + 2]) : bv;
-      const b = (t - t0) * NL;
-      setZero(em, b);
-      if (t - 2 >= t0) addRow(em, b, vm2, 0);
-      if (t - 1 >= t0) addRow(em, b, vm1, NL);
-      if (t - 2 < t0) addRow(em, b, bv, 0);
-      if (t - 1 < t0) addRow(em, b, bv, NL);
-      addRow(em, b, v0, 2 * NL);
-      if (t + 1 >= t1) addRow(em, b, bv, 3 * NL);
-      if (t + 2 >= t1) addRow(em, b, bv, 4 * NL);
-      if (t + 1 < t1) addRow(em, b, vp1, 3 * NL);
-      if (t + 2 < t1) addRow(em, b, vp2, 4 * NL);
-      vm2 = vm1; vm1 = v0; v0 = vp1; vp1 = vp2;
-    }
-  }
 }
 
-let rowBuf = new Int32Array(1024);
+/** What a stage needs besides the document's features to score a sentence. */
+export interface StageInput {
+  /** row of context key f.keys[j] at rows[j * stride + off] (-1: absent) */
+  rows: Int32Array; stride: number; off: number;
+  /** per token t, its word type's vector (see Model.wordVector) at vecs[t][voff ..]; bv the same for BOUNDARY */
+  vecs: Float32Array[]; voff: number; bv: Float32Array;
+  /** extra (second-stage) keys: offsets per token and the row of extra key j at xrows[j + xOff] */
+  xoffs?: Int32Array; xrows?: Int32Array; xOff: number;
+}
+
+/**
+ * Word-type vector sums of the tokens of [t0, t1) into em (overwritten). Per token, the slices are
+ * added in this order (the order of the original scatter loop): -2 and -1 inside the sentence,
+ * boundary -2 and -1, the token's own, boundary +1 and +2, +1 and +2 inside the sentence.
+ */
+function wordSums(V: Float32Array[], o: number, bv: Float32Array, t0: number, t1: number, em: Float32Array): void {
+  for (let t = t0; t < t1; t++) {
+    const b = (t - t0) * NL;
+    setZero(em, b);
+    if (t - 2 >= t0) addRow(em, b, V[t - 2], o);
+    if (t - 1 >= t0) addRow(em, b, V[t - 1], o + NL);
+    if (t - 2 < t0) addRow(em, b, bv, o);
+    if (t - 1 < t0) addRow(em, b, bv, o + NL);
+    addRow(em, b, V[t], o + 2 * NL);
+    if (t + 1 >= t1) addRow(em, b, bv, o + 3 * NL);
+    if (t + 2 >= t1) addRow(em, b, bv, o + 4 * NL);
+    if (t + 1 < t1) addRow(em, b, V[t + 1], o + 3 * NL);
+    if (t + 2 < t1) addRow(em, b, V[t + 2], o + 4 * NL);
+  }
+}
 
 function setZero(em: Float32Array, b: number): void {
   em[b] = 0; em[b + 1] = 0; em[b + 2] = 0; em[b + 3] = 0; em[b + 4] = 0; em[b + 5] = 0; em[b + 6] = 0; em[b + 7] = 0; em[b + 8] = 0;
@@ -146,6 +151,14 @@ export class NerModel {
   constructor(readonly id: string, readonly featureVersion: number, readonly stages: Model[], readonly meta: Record<string, unknown> = {}) {}
   /** All stages' rows of a key from one probe (built on first use). */
   joint(): JointTable { return (this.jointTable ??= new JointTable(this.stages.map((s) => s.table))); }
+  /** Every stage's word vector (Model.wordVector) of a word type, stage k at [k * WORD_VEC ..); cached on the word type. */
+  wordVectors(sig: WordSig): Float32Array {
+    if (sig.vecOf === this && sig.vec) return sig.vec;
+    const v = new Float32Array(this.stages.length * WORD_VEC);
+    for (let k = 0; k < this.stages.length; k++) this.stages[k].wordVectorInto(sig, v, k * WORD_VEC);
+    sig.vec = v; sig.vecOf = this;
+    return v;
+  }
   save(path: string): void { writeFileSync(path, encodeModel(this)); }
 }
 
@@ -202,13 +215,21 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, out: U
   for (let y = 0; y < NL; y++) sc[y] = ALLOWED[NL * NL + y] ? em[y] + trans[NL * NL + y] : -Infinity;
   for (let t = 1; t < n; t++) {
     const b = t * NL, pb = b - NL;
-    for (let y = 0; y < NL; y++) {
+    // O and B-X follow any label; I-X only B-X (y - 1) or I-X (y): see ALLOWED
+    for (let y = 0; y < NL; y += y === 0 ? 1 : 2) {
       let best = -Infinity, arg = 0;
       for (let p = 0; p < NL; p++) {
-        if (!ALLOWED[p * NL + y]) continue;
         const s = sc[pb + p] + trans[p * NL + y];
         if (s > best) { best = s; arg = p; }
       }
+      sc[b + y] = best + em[b + y]; bk[b + y] = arg;
+    }
+    for (let y = 2; y < NL; y += 2) {
+      let best = -Infinity, arg = 0;
+      const s1 = sc[pb + y - 1] + trans[(y - 1) * NL + y];
+      if (s1 > best) { best = s1; arg = y - 1; }
+      const s2 = sc[pb + y] + trans[y * NL + y];
+      if (s2 > best) { best = s2; arg = y; }
       sc[b + y] = best + em[b + y]; bk[b + y] = arg;
     }
   }
@@ -216,6 +237,11 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, out: U
   const lb = (n - 1) * NL;
   for (let y = 0; y < NL; y++) if (sc[lb + y] > best) { best = sc[lb + y]; arg = y; }
   for (let t = n - 1; t >= 0; t--) { out[t] = arg; arg = bk[t * NL + arg]; }
+}
+// the unrolled constraint in viterbi must be the one ALLOWED encodes
+for (let p = 0; p < NL; p++) for (let y = 0; y < NL; y++) {
+  const ok = y === 0 || (y & 1) === 1 || p === y - 1 || p === y;
+  if (ok !== (ALLOWED[p * NL + y] === 1)) throw new Error('model.ts: viterbi assumes the O, B-X, I-X label layout');
 }
 
 const MAGIC = 'DOSSIER-NER\n';

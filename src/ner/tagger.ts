@@ -1,9 +1,9 @@
 // Tagging documents with a loaded model: features → emissions → Viterbi, sentence by sentence;
 // a second stage, when the model has one, re-tags with the first stage's labels as evidence.
 import { fileURLToPath } from 'node:url';
-import { extractDoc, FEATURE_VERSION, stackFeatures, type DocFeatures } from './features.js';
+import { BOUNDARY, extractDoc, FEATURE_VERSION, stackFeatures, type DocFeatures } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { LABELS, loadModel, Model, NerModel, NL, viterbi } from './model.js';
+import { LABELS, loadModel, Model, NerModel, NL, viterbi, WORD_VEC, type StageInput } from './model.js';
 
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/ner-perceptron.bin.gz', import.meta.url));
 
@@ -18,45 +18,53 @@ export function getModel(path = DEFAULT_MODEL_PATH): NerModel {
 
 let em = new Float32Array(1024);
 
-/**
- * Decode every sentence of a document with one stage, given the rows of its context keys
- * (rows[j * stride + off] for f.keys[j]) and, for a second stage, the first stage's labels.
- */
-function decodeRows(stage: Model, f: DocFeatures, rows: Int32Array, stride: number, off: number, prior?: Uint8Array): Uint8Array {
-  let xoffs: Int32Array | undefined, xrows: Int32Array | undefined;
-  if (prior) {
-    const x = stackFeatures(f, prior);
-    xoffs = x.offs; xrows = new Int32Array(x.keys.length);
-    stage.rowsOf(x.keys, xrows);
-  }
+/** Decode every sentence of a document with one stage; label ids for all tokens. */
+function decodeWith(stage: Model, f: DocFeatures, inp: StageInput): Uint8Array {
   const out = new Uint8Array(f.nTokens);
   for (let si = 0; si < f.sentStart.length; si++) {
     const a = f.sentStart[si], b = f.sentEnd[si], n = b - a;
     if (em.length < n * NL) em = new Float32Array(n * NL * 2);
-    stage.emissionsFromRows(f, si, em, rows, stride, off, xoffs, xrows);
+    stage.emissionsFrom(f, si, em, inp);
     viterbi(em, n, stage.trans, out.subarray(a, b));
   }
   return out;
+}
+
+/** The second stage's extra features from the first stage's labels, with their rows in `stage`. */
+function withPrior(inp: StageInput, stage: Model, f: DocFeatures, prior: Uint8Array): StageInput {
+  const x = stackFeatures(f, prior);
+  const xrows = new Int32Array(x.keys.length);
+  stage.rowsOf(x.keys, xrows);
+  return { ...inp, xoffs: x.offs, xrows, xOff: 0 };
 }
 
 /** Decode every sentence of a document with one stage (stage 2 given stage 1's labels); label ids for all tokens. */
 export function decodeStage(stage: Model, f: DocFeatures, prior?: Uint8Array): Uint8Array {
   const rows = new Int32Array(f.keys.length);
   stage.rowsOf(f.keys, rows);
-  return decodeRows(stage, f, rows, 1, 0, prior);
+  let inp: StageInput = { rows, stride: 1, off: 0, vecs: f.sigs.map((g) => stage.wordVector(g)), voff: 0, bv: stage.wordVector(BOUNDARY), xOff: 0 };
+  if (prior) inp = withPrior(inp, stage, f, prior);
+  return decodeWith(stage, f, inp);
 }
 
 let jrows = new Int32Array(4096);
+let vecs: Float32Array[] = [];
 
 /** Label ids for every token of a document, per sentence (same shape as `doc`). */
 export function tagDocIds(model: NerModel, doc: string[][], gaz: Gazetteer = loadGazetteer()): Uint8Array[] {
   const f = extractDoc(doc, gaz); // shared by the stages
-  // the context keys are the same for every stage: look each up once for all stages
+  // the context keys and word types are the same for every stage: look each up once for all stages
   const jt = model.joint(), S = jt.stages, nk = f.keys.length;
   if (jrows.length < nk * S) jrows = new Int32Array(nk * S * 2);
   jt.lookup(f.keys, nk, jrows);
-  let ids = decodeRows(model.stages[0], f, jrows, S, 0);
-  for (let k = 1; k < S; k++) ids = decodeRows(model.stages[k], f, jrows, S, k, ids);
+  if (vecs.length < f.nTokens) vecs = new Array(f.nTokens * 2);
+  for (let t = 0; t < f.nTokens; t++) vecs[t] = model.wordVectors(f.sigs[t]);
+  const bv = model.wordVectors(BOUNDARY);
+  let ids = decodeWith(model.stages[0], f, { rows: jrows, stride: S, off: 0, vecs, voff: 0, bv, xOff: 0 });
+  for (let k = 1; k < S; k++) {
+    const inp = withPrior({ rows: jrows, stride: S, off: k, vecs, voff: k * WORD_VEC, bv, xOff: 0 }, model.stages[k], f, ids);
+    ids = decodeWith(model.stages[k], f, inp);
+  }
   const out: Uint8Array[] = [];
   let t = 0;
   for (const s of doc) { out.push(ids.subarray(t, t + s.length)); t += s.length; }
