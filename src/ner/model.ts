@@ -71,7 +71,7 @@ export class Model {
     const a = f.offs[f.sentStart[si]], b = f.offs[f.sentEnd[si]];
     const rows = new Int32Array(b - a);
     this.rowsOf(f.keys.subarray(a, b), rows);
-    const inp: StageInput = { rows, stride: 1, off: -a, vecs: f.sigs.map((g) => this.wordVector(g)), voff: 0, bv: this.wordVector(BOUNDARY), xOff: 0 };
+    const inp: StageInput = { rows, stride: 1, off: -a, w: this.weights, wStride: NL, wOff: 0, vecs: f.sigs.map((g) => this.wordVector(g)), voff: 0, bv: this.wordVector(BOUNDARY), xOff: 0 };
     if (extra) {
       inp.xOff = -extra.offs[f.sentStart[si]];
       inp.xrows = new Int32Array(extra.offs[f.sentEnd[si]] + inp.xOff);
@@ -87,18 +87,18 @@ export class Model {
    * rows, then extra rows) so that results are reproducible bit for bit.
    */
   emissionsFrom(f: DocFeatures, si: number, em: Float32Array, inp: StageInput): void {
-    const offs = f.offs, w = this.weights, { rows, stride, off, xoffs, xrows, xOff } = inp;
+    const offs = f.offs, { rows, stride, off, w, wStride, wOff, xoffs, xrows, xOff } = inp;
     const t0 = f.sentStart[si], t1 = f.sentEnd[si];
     wordSums(inp.vecs, inp.voff, inp.bv, t0, t1, em);
     for (let t = t0; t < t1; t++) {
       const base = (t - t0) * NL;
       for (let j = offs[t], e = offs[t + 1]; j < e; j++) {
         const r = rows[j * stride + off];
-        if (r >= 0) addRow(em, base, w, r * NL);
+        if (r >= 0) addRow(em, base, w, r * wStride + wOff);
       }
       if (xoffs && xrows) for (let j = xoffs[t], e = xoffs[t + 1]; j < e; j++) {
         const r = xrows[j + xOff];
-        if (r >= 0) addRow(em, base, w, r * NL);
+        if (r >= 0) addRow(em, base, w, r * wStride + wOff);
       }
     }
   }
@@ -108,6 +108,8 @@ export class Model {
 export interface StageInput {
   /** row of context key f.keys[j] at rows[j * stride + off] (-1: absent) */
   rows: Int32Array; stride: number; off: number;
+  /** the weights of row r at w[r * wStride + wOff ..] */
+  w: Float32Array; wStride: number; wOff: number;
   /** per token t, its word type's vector (see Model.wordVector) at vecs[t][voff ..]; bv the same for BOUNDARY */
   vecs: Float32Array[]; voff: number; bv: Float32Array;
   /** extra (second-stage) keys: offsets per token and the row of extra key j at xrows[j + xOff] */
@@ -150,7 +152,7 @@ export class NerModel {
   private jointTable?: JointTable;
   constructor(readonly id: string, readonly featureVersion: number, readonly stages: Model[], readonly meta: Record<string, unknown> = {}) {}
   /** All stages' rows of a key from one probe (built on first use). */
-  joint(): JointTable { return (this.jointTable ??= new JointTable(this.stages.map((s) => s.table))); }
+  joint(): JointTable { return (this.jointTable ??= new JointTable(this.stages)); }
   /** Every stage's word vector (Model.wordVector) of a word type, stage k at [k * WORD_VEC ..); cached on the word type. */
   wordVectors(sig: WordSig): Float32Array {
     if (sig.vecOf === this && sig.vec) return sig.vec;
@@ -166,42 +168,69 @@ interface StageHeader { rows: number; scale: number; trans: number[] }
 interface FileHeader { id: string; featureVersion: number; labels: readonly string[]; stages: StageHeader[]; meta?: Record<string, unknown> }
 
 /**
- * The union of several stages' key tables: one probe gives a key's row in every stage. Slot i holds
- * the key at i * stride and row + 1 (0: absent) for stage s at i * stride + 1 + s.
+ * The union of several stages' key tables: one probe gives a key's row in every stage, and the rows
+ * of one key in all stages lie side by side in `weights` (stage s at row * stages * NL + s * NL, zero
+ * where the stage lacks the key), so the later stages find them in cache.
  */
 export class JointTable {
   readonly stages: number;
-  private readonly stride: number;
+  readonly weights: Float32Array;
+  /** slot i: key at 2i (0 = empty); at 2i + 1, row << stages | bit s set when stage s has the key */
   private readonly slots: Uint32Array;
   private readonly mask: number;
-  constructor(tables: KeyTable[]) {
-    this.stages = tables.length;
-    let stride = 2; while (stride < 1 + tables.length) stride <<= 1;
-    this.stride = stride;
+  constructor(models: Model[]) {
+    const S = this.stages = models.length;
+    if (S > 8) throw new Error('JointTable: at most 8 stages');
     const keys = new Set<number>();
-    for (const tb of tables) for (let i = 0; i < tb.capacity; i++) if (tb.keyAt(i) !== 0) keys.add(tb.keyAt(i));
+    for (const { table: tb } of models) for (let i = 0; i < tb.capacity; i++) if (tb.keyAt(i) !== 0) keys.add(tb.keyAt(i));
     let n = 16; while (n < keys.size * 2) n <<= 1;
     this.mask = n - 1;
-    const s = this.slots = new Uint32Array(n * stride);
+    const s = this.slots = new Uint32Array(n * 2);
+    const w = this.weights = new Float32Array(keys.size * S * NL);
+    let row = 0;
     for (const k of keys) {
       let i = k & this.mask;
-      while (s[i * stride] !== 0) i = (i + 1) & this.mask;
-      s[i * stride] = k;
-      for (let st = 0; st < tables.length; st++) s[i * stride + 1 + st] = tables[st].get(k) + 1;
+      while (s[2 * i] !== 0) i = (i + 1) & this.mask;
+      let bits = 0;
+      for (let st = 0; st < S; st++) {
+        const r = models[st].table.get(k);
+        if (r < 0) continue;
+        bits |= 1 << st;
+        w.set(models[st].weights.subarray(r * NL, r * NL + NL), (row * S + st) * NL);
+      }
+      s[2 * i] = k; s[2 * i + 1] = ((row << S) | bits) >>> 0;
+      row++;
     }
   }
-  /** rows[j * stages + s] = row of keys[j] in stage s (-1: absent), for j < n. */
+  /** rows[j * stages + s] = row of keys[j] if stage s has it, else -1, for j < n. */
   lookup(keys: Uint32Array, n: number, rows: Int32Array): void {
-    const s = this.slots, mask = this.mask, stride = this.stride, S = this.stages;
+    const s = this.slots, mask = this.mask, S = this.stages;
     for (let j = 0; j < n; j++) {
       const k = keys[j];
-      let i = k & mask;
+      let i = k & mask, v = 0;
       for (;;) {
-        const x = s[i * stride];
-        if (x === k) { for (let st = 0; st < S; st++) rows[j * S + st] = s[i * stride + 1 + st] - 1; break; }
-        if (x === 0) { for (let st = 0; st < S; st++) rows[j * S + st] = -1; break; }
+        const x = s[2 * i];
+        if (x === k) { v = s[2 * i + 1]; break; }
+        if (x === 0) break;
         i = (i + 1) & mask;
       }
+      const row = v >>> S;
+      for (let st = 0; st < S; st++) rows[j * S + st] = (v >>> st) & 1 ? row : -1;
+    }
+  }
+  /** rows[j] = row of keys[j] if stage `st` has it, else -1. */
+  lookupStage(keys: Uint32Array, st: number, rows: Int32Array): void {
+    const s = this.slots, mask = this.mask, S = this.stages;
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j];
+      let i = k & mask, v = 0;
+      for (;;) {
+        const x = s[2 * i];
+        if (x === k) { v = s[2 * i + 1]; break; }
+        if (x === 0) break;
+        i = (i + 1) & mask;
+      }
+      rows[j] = (v >>> st) & 1 ? v >>> S : -1;
     }
   }
 }

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { BOUNDARY, extractDoc, FEATURE_VERSION, stackFeatures, type DocFeatures } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { LABELS, loadModel, Model, NerModel, NL, viterbi, WORD_VEC, type StageInput } from './model.js';
+import { LABELS, loadModel, Model, NerModel, NL, viterbi, WORD_VEC, type JointTable, type StageInput } from './model.js';
 
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/ner-perceptron.bin.gz', import.meta.url));
 
@@ -30,11 +30,12 @@ function decodeWith(stage: Model, f: DocFeatures, inp: StageInput): Uint8Array {
   return out;
 }
 
-/** The second stage's extra features from the first stage's labels, with their rows in `stage`. */
-function withPrior(inp: StageInput, stage: Model, f: DocFeatures, prior: Uint8Array): StageInput {
+/** The second stage's extra features from the first stage's labels, with their rows (in the joint table, if given). */
+function withPrior(inp: StageInput, stage: Model, f: DocFeatures, prior: Uint8Array, jt?: JointTable, st = 0): StageInput {
   const x = stackFeatures(f, prior);
   const xrows = new Int32Array(x.keys.length);
-  stage.rowsOf(x.keys, xrows);
+  if (jt) jt.lookupStage(x.keys, st, xrows);
+  else stage.rowsOf(x.keys, xrows);
   return { ...inp, xoffs: x.offs, xrows, xOff: 0 };
 }
 
@@ -42,7 +43,7 @@ function withPrior(inp: StageInput, stage: Model, f: DocFeatures, prior: Uint8Ar
 export function decodeStage(stage: Model, f: DocFeatures, prior?: Uint8Array): Uint8Array {
   const rows = new Int32Array(f.keys.length);
   stage.rowsOf(f.keys, rows);
-  let inp: StageInput = { rows, stride: 1, off: 0, vecs: f.sigs.map((g) => stage.wordVector(g)), voff: 0, bv: stage.wordVector(BOUNDARY), xOff: 0 };
+  let inp: StageInput = { rows, stride: 1, off: 0, w: stage.weights, wStride: NL, wOff: 0, vecs: f.sigs.map((g) => stage.wordVector(g)), voff: 0, bv: stage.wordVector(BOUNDARY), xOff: 0 };
   if (prior) inp = withPrior(inp, stage, f, prior);
   return decodeWith(stage, f, inp);
 }
@@ -60,11 +61,9 @@ export function tagDocIds(model: NerModel, doc: string[][], gaz: Gazetteer = loa
   if (vecs.length < f.nTokens) vecs = new Array(f.nTokens * 2);
   for (let t = 0; t < f.nTokens; t++) vecs[t] = model.wordVectors(f.sigs[t]);
   const bv = model.wordVectors(BOUNDARY);
-  let ids = decodeWith(model.stages[0], f, { rows: jrows, stride: S, off: 0, vecs, voff: 0, bv, xOff: 0 });
-  for (let k = 1; k < S; k++) {
-    const inp = withPrior({ rows: jrows, stride: S, off: k, vecs, voff: k * WORD_VEC, bv, xOff: 0 }, model.stages[k], f, ids);
-    ids = decodeWith(model.stages[k], f, inp);
-  }
+  const stage = (k: number): StageInput => ({ rows: jrows, stride: S, off: k, w: jt.weights, wStride: S * NL, wOff: k * NL, vecs, voff: k * WORD_VEC, bv, xOff: 0 });
+  let ids = decodeWith(model.stages[0], f, stage(0));
+  for (let k = 1; k < S; k++) ids = decodeWith(model.stages[k], f, withPrior(stage(k), model.stages[k], f, ids, jt, k));
   const out: Uint8Array[] = [];
   let t = 0;
   for (const s of doc) { out.push(ids.subarray(t, t + s.length)); t += s.length; }
