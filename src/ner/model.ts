@@ -242,25 +242,42 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, out: U
   if (vScore.length < n * NL) { vScore = new Float32Array(n * NL * 2); vBack = new Int8Array(n * NL * 2); }
   const sc = vScore, bk = vBack;
   for (let y = 0; y < NL; y++) sc[y] = ALLOWED[NL * NL + y] ? em[y] + trans[NL * NL + y] : -Infinity;
+  // unrolled for the 9 labels; each candidate is compared as the plain loop over p = 0..8 would
+  // (first maximum wins). O and B-X follow any label; I-X only B-X (y - 1) or I-X (y): see ALLOWED
   for (let t = 1; t < n; t++) {
     const b = t * NL, pb = b - NL;
-    // O and B-X follow any label; I-X only B-X (y - 1) or I-X (y): see ALLOWED
+    const s0 = sc[pb], s1 = sc[pb + 1], s2 = sc[pb + 2], s3 = sc[pb + 3], s4 = sc[pb + 4];
+    const s5 = sc[pb + 5], s6 = sc[pb + 6], s7 = sc[pb + 7], s8 = sc[pb + 8];
     for (let y = 0; y < NL; y += y === 0 ? 1 : 2) {
-      let best = -Infinity, arg = 0;
-      for (let p = 0; p < NL; p++) {
-        const s = sc[pb + p] + trans[p * NL + y];
-        if (s > best) { best = s; arg = p; }
-      }
+      let best = -Infinity, arg = 0, s;
+      s = s0 + trans[y]; if (s > best) { best = s; arg = 0; }
+      s = s1 + trans[9 + y]; if (s > best) { best = s; arg = 1; }
+      s = s2 + trans[18 + y]; if (s > best) { best = s; arg = 2; }
+      s = s3 + trans[27 + y]; if (s > best) { best = s; arg = 3; }
+      s = s4 + trans[36 + y]; if (s > best) { best = s; arg = 4; }
+      s = s5 + trans[45 + y]; if (s > best) { best = s; arg = 5; }
+      s = s6 + trans[54 + y]; if (s > best) { best = s; arg = 6; }
+      s = s7 + trans[63 + y]; if (s > best) { best = s; arg = 7; }
+      s = s8 + trans[72 + y]; if (s > best) { best = s; arg = 8; }
       sc[b + y] = best + em[b + y]; bk[b + y] = arg;
     }
-    for (let y = 2; y < NL; y += 2) {
-      let best = -Infinity, arg = 0;
-      const s1 = sc[pb + y - 1] + trans[(y - 1) * NL + y];
-      if (s1 > best) { best = s1; arg = y - 1; }
-      const s2 = sc[pb + y] + trans[y * NL + y];
-      if (s2 > best) { best = s2; arg = y; }
-      sc[b + y] = best + em[b + y]; bk[b + y] = arg;
-    }
+    let best, arg, s;
+    best = -Infinity; arg = 0;
+    s = s1 + trans[11]; if (s > best) { best = s; arg = 1; }
+    s = s2 + trans[20]; if (s > best) { best = s; arg = 2; }
+    sc[b + 2] = best + em[b + 2]; bk[b + 2] = arg;
+    best = -Infinity; arg = 0;
+    s = s3 + trans[31]; if (s > best) { best = s; arg = 3; }
+    s = s4 + trans[40]; if (s > best) { best = s; arg = 4; }
+    sc[b + 4] = best + em[b + 4]; bk[b + 4] = arg;
+    best = -Infinity; arg = 0;
+    s = s5 + trans[51]; if (s > best) { best = s; arg = 5; }
+    s = s6 + trans[60]; if (s > best) { best = s; arg = 6; }
+    sc[b + 6] = best + em[b + 6]; bk[b + 6] = arg;
+    best = -Infinity; arg = 0;
+    s = s7 + trans[71]; if (s > best) { best = s; arg = 7; }
+    s = s8 + trans[80]; if (s > best) { best = s; arg = 8; }
+    sc[b + 8] = best + em[b + 8]; bk[b + 8] = arg;
   }
   let best = -Infinity, arg = 0;
   const lb = (n - 1) * NL;
