@@ -165,14 +165,19 @@ let docStamp = 0, stackStamp = 0;
 const wk = new Uint32Array(MAX_WORD_KEYS);
 
 /** Extract the (first-stage) features of every token of a document (sentences of raw token strings). */
-export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boolean } = {}): DocFeatures {
-  const { full = false } = opts;
+export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boolean; reuse?: boolean } = {}): DocFeatures {
+  const { full = false, reuse = false } = opts;
   let total = 0;
   for (const s of doc) total += s.length;
-  let keys = new Uint32Array(Math.max(64, total * (full ? 56 : 24)));
-  const offs = new Int32Array(total + 1);
+  // reuse: the typed arrays are module scratch buffers, overwritten by the next such call (every
+  // element of them that the result exposes is written below)
+  const nKeys = Math.max(64, total * (full ? 56 : 24));
+  let keys = reuse ? (X.keys.length >= nKeys ? X.keys : (X.keys = new Uint32Array(nKeys))) : new Uint32Array(nKeys);
+  const offs = reuse ? scratchI32(X, 'offs', total + 1) : new Int32Array(total + 1);
   const sigs: WordSig[] = new Array(total);
-  const sentOf = new Int32Array(total), sentStart = new Int32Array(doc.length), sentEnd = new Int32Array(doc.length);
+  const sentOf = reuse ? scratchI32(X, 'sentOf', total) : new Int32Array(total);
+  const sentStart = reuse ? scratchI32(X, 'sentStart', doc.length) : new Int32Array(doc.length);
+  const sentEnd = reuse ? scratchI32(X, 'sentEnd', doc.length) : new Int32Array(doc.length);
   let nk = 0, t = 0;
   const push = (k: number) => {
     if (nk === keys.length) { const b = new Uint32Array(keys.length * 2); b.set(keys); keys = b; }
@@ -255,6 +260,7 @@ export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boole
     }
   }
   offs[t] = nk;
+  if (reuse) X.keys = keys; // (it may have grown)
   return { keys: keys.subarray(0, nk), offs, nTokens: total, sigs, sentOf, sentStart, sentEnd };
 }
 
@@ -265,7 +271,7 @@ export interface ExtraFeatures { keys: Uint32Array; offs: Int32Array }
  * The second stage's features: the first stage's labels (`prior`, per token) at and around the
  * token, and which classes it gave the same word anywhere in the document.
  */
-export function stackFeatures(f: DocFeatures, prior: Uint8Array): ExtraFeatures {
+export function stackFeatures(f: DocFeatures, prior: Uint8Array, reuse = false): ExtraFeatures {
   const total = f.nTokens, sigs = f.sigs;
   // per lowercase form (see LowerInfo): class bits and counts over capitalised occurrences, the
   // last word of a multi-word name ("Sami Sadat" → "Sadat") and words right after a title
@@ -283,7 +289,9 @@ export function stackFeatures(f: DocFeatures, prior: Uint8Array): ExtraFeatures 
     if (endsChunk && u > f.sentStart[si] && (y & 1) === 0) touch(sigs[u].li!, stamp).tail |= 1 << CLASS_OF[y];
     if (u > f.sentStart[si] && sigs[u].cap && (sigs[u - 1].gaz & GAZ_BIT.title)) touch(sigs[u].li!, stamp).titled = 1;
   }
-  const keys = new Uint32Array(total * 14), offs = new Int32Array(total + 1);
+  // reuse: scratch buffers as in extractDoc; at most 14 keys per token
+  const keys = reuse ? scratchU32(X, 'xkeys', total * 14) : new Uint32Array(total * 14);
+  const offs = reuse ? scratchI32(X, 'xoffs', total + 1) : new Int32Array(total + 1);
   let nk = 0;
   for (let t = 0; t < total; t++) {
     offs[t] = nk;
@@ -318,6 +326,21 @@ export function stackFeatures(f: DocFeatures, prior: Uint8Array): ExtraFeatures 
   }
   offs[total] = nk;
   return { keys: keys.subarray(0, nk), offs };
+}
+
+/** Scratch buffers of extractDoc and stackFeatures (option `reuse`). */
+const X = {
+  keys: new Uint32Array(0), offs: new Int32Array(0), sentOf: new Int32Array(0), sentStart: new Int32Array(0), sentEnd: new Int32Array(0),
+  xkeys: new Uint32Array(0), xoffs: new Int32Array(0),
+};
+/** A length-n view of scratch buffer X[name], grown as needed. */
+function scratchI32(x: typeof X, name: 'offs' | 'sentOf' | 'sentStart' | 'sentEnd' | 'xoffs', n: number): Int32Array {
+  if (x[name].length < n) x[name] = new Int32Array(Math.max(64, n * 2));
+  return x[name].subarray(0, n);
+}
+function scratchU32(x: typeof X, name: 'xkeys', n: number): Uint32Array {
+  if (x[name].length < n) x[name] = new Uint32Array(Math.max(64, n * 2));
+  return x[name].subarray(0, n);
 }
 
 /** The LowerInfo's stackFeatures fields, reset if they belong to an earlier call. */

@@ -32,10 +32,16 @@ function decodeWith(stage: Model, f: DocFeatures, inp: StageInput): Uint8Array {
 
 /** The second stage's extra features from the first stage's labels, with their rows (in the joint table, if given). */
 function withPrior(inp: StageInput, stage: Model, f: DocFeatures, prior: Uint8Array, jt?: JointTable, st = 0): StageInput {
-  const x = stackFeatures(f, prior);
-  const xrows = new Int32Array(x.keys.length);
-  if (jt) jt.lookupStage(x.keys, st, xrows);
-  else stage.rowsOf(x.keys, xrows);
+  const x = stackFeatures(f, prior, !!jt);
+  let xrows: Int32Array;
+  if (jt) {
+    if (xrowBuf.length < x.keys.length) xrowBuf = new Int32Array(x.keys.length * 2);
+    xrows = xrowBuf;
+    jt.lookupStage(x.keys, st, xrows);
+  } else {
+    xrows = new Int32Array(x.keys.length);
+    stage.rowsOf(x.keys, xrows);
+  }
   return { ...inp, xoffs: x.offs, xrows, xOff: 0 };
 }
 
@@ -48,12 +54,12 @@ export function decodeStage(stage: Model, f: DocFeatures, prior?: Uint8Array): U
   return decodeWith(stage, f, inp);
 }
 
-let jrows = new Int32Array(4096);
+let jrows = new Int32Array(4096), xrowBuf = new Int32Array(4096);
 let vecs: Float32Array[] = [];
 
 /** Label ids for every token of a document, per sentence (same shape as `doc`). */
 export function tagDocIds(model: NerModel, doc: string[][], gaz: Gazetteer = loadGazetteer()): Uint8Array[] {
-  const f = extractDoc(doc, gaz); // shared by the stages
+  const f = extractDoc(doc, gaz, { reuse: true }); // shared by the stages; not kept past this call
   // the context keys and word types are the same for every stage: look each up once for all stages
   const jt = model.joint(), S = jt.stages, nk = f.keys.length;
   if (jrows.length < nk * S) jrows = new Int32Array(nk * S * 2);
