@@ -87,19 +87,98 @@ export class Model {
    * rows, then extra rows) so that results are reproducible bit for bit.
    */
   emissionsFrom(f: DocFeatures, si: number, em: Float32Array, inp: StageInput): void {
-    const offs = f.offs, { rows, stride, off, w, wStride, wOff, xoffs, xrows, xOff } = inp;
+    const offs = f.offs, { rows, stride, off, w, wStride, wOff, xoffs, xrows, xOff, vecs: V, voff, bv } = inp;
     const t0 = f.sentStart[si], t1 = f.sentEnd[si];
-    wordSums(inp.vecs, inp.voff, inp.bv, t0, t1, em);
+    const fr = Math.fround;
     for (let t = t0; t < t1; t++) {
-      const base = (t - t0) * NL;
+      // each token's scores summed in float32 (fround after every add, as a Float32Array element
+      // would be) and in the order of the original scatter loop: the word-type slices -2 and -1
+      // inside the sentence, boundary -2 and -1, the token's own, boundary +1 and +2, +1 and +2
+      // inside the sentence; then the context rows, then the extra rows
+      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
+      let v: Float32Array, o: number;
+      // left neighbours: (-2, -1) inside; (-1 inside, -2 boundary); (-2, -1) boundary
+      if (t - 2 >= t0) { v = V[t - 2]; o = voff; } else if (t - 1 >= t0) { v = V[t - 1]; o = voff + NL; } else { v = bv; o = voff; }
+      e0 = fr(e0 + v[o]);
+      e1 = fr(e1 + v[o + 1]);
+      e2 = fr(e2 + v[o + 2]);
+      e3 = fr(e3 + v[o + 3]);
+      e4 = fr(e4 + v[o + 4]);
+      e5 = fr(e5 + v[o + 5]);
+      e6 = fr(e6 + v[o + 6]);
+      e7 = fr(e7 + v[o + 7]);
+      e8 = fr(e8 + v[o + 8]);
+      if (t - 2 >= t0) { v = V[t - 1]; o = voff + NL; } else { v = bv; o = t - 1 >= t0 ? voff : voff + NL; }
+      e0 = fr(e0 + v[o]);
+      e1 = fr(e1 + v[o + 1]);
+      e2 = fr(e2 + v[o + 2]);
+      e3 = fr(e3 + v[o + 3]);
+      e4 = fr(e4 + v[o + 4]);
+      e5 = fr(e5 + v[o + 5]);
+      e6 = fr(e6 + v[o + 6]);
+      e7 = fr(e7 + v[o + 7]);
+      e8 = fr(e8 + v[o + 8]);
+      v = V[t]; o = voff + 2 * NL;
+      e0 = fr(e0 + v[o]);
+      e1 = fr(e1 + v[o + 1]);
+      e2 = fr(e2 + v[o + 2]);
+      e3 = fr(e3 + v[o + 3]);
+      e4 = fr(e4 + v[o + 4]);
+      e5 = fr(e5 + v[o + 5]);
+      e6 = fr(e6 + v[o + 6]);
+      e7 = fr(e7 + v[o + 7]);
+      e8 = fr(e8 + v[o + 8]);
+      // right neighbours: (+1, +2) boundary; (+2 boundary, +1 inside); (+1, +2) inside
+      if (t + 1 >= t1) { v = bv; o = voff + 3 * NL; } else if (t + 2 >= t1) { v = bv; o = voff + 4 * NL; } else { v = V[t + 1]; o = voff + 3 * NL; }
+      e0 = fr(e0 + v[o]);
+      e1 = fr(e1 + v[o + 1]);
+      e2 = fr(e2 + v[o + 2]);
+      e3 = fr(e3 + v[o + 3]);
+      e4 = fr(e4 + v[o + 4]);
+      e5 = fr(e5 + v[o + 5]);
+      e6 = fr(e6 + v[o + 6]);
+      e7 = fr(e7 + v[o + 7]);
+      e8 = fr(e8 + v[o + 8]);
+      if (t + 1 >= t1) { v = bv; o = voff + 4 * NL; } else if (t + 2 >= t1) { v = V[t + 1]; o = voff + 3 * NL; } else { v = V[t + 2]; o = voff + 4 * NL; }
+      e0 = fr(e0 + v[o]);
+      e1 = fr(e1 + v[o + 1]);
+      e2 = fr(e2 + v[o + 2]);
+      e3 = fr(e3 + v[o + 3]);
+      e4 = fr(e4 + v[o + 4]);
+      e5 = fr(e5 + v[o + 5]);
+      e6 = fr(e6 + v[o + 6]);
+      e7 = fr(e7 + v[o + 7]);
+      e8 = fr(e8 + v[o + 8]);
       for (let j = offs[t], e = offs[t + 1]; j < e; j++) {
         const r = rows[j * stride + off];
-        if (r >= 0) addRow(em, base, w, r * wStride + wOff);
+        if (r < 0) continue;
+        const q = r * wStride + wOff;
+        e0 = fr(e0 + w[q]);
+        e1 = fr(e1 + w[q + 1]);
+        e2 = fr(e2 + w[q + 2]);
+        e3 = fr(e3 + w[q + 3]);
+        e4 = fr(e4 + w[q + 4]);
+        e5 = fr(e5 + w[q + 5]);
+        e6 = fr(e6 + w[q + 6]);
+        e7 = fr(e7 + w[q + 7]);
+        e8 = fr(e8 + w[q + 8]);
       }
       if (xoffs && xrows) for (let j = xoffs[t], e = xoffs[t + 1]; j < e; j++) {
         const r = xrows[j + xOff];
-        if (r >= 0) addRow(em, base, w, r * wStride + wOff);
+        if (r < 0) continue;
+        const q = r * wStride + wOff;
+        e0 = fr(e0 + w[q]);
+        e1 = fr(e1 + w[q + 1]);
+        e2 = fr(e2 + w[q + 2]);
+        e3 = fr(e3 + w[q + 3]);
+        e4 = fr(e4 + w[q + 4]);
+        e5 = fr(e5 + w[q + 5]);
+        e6 = fr(e6 + w[q + 6]);
+        e7 = fr(e7 + w[q + 7]);
+        e8 = fr(e8 + w[q + 8]);
       }
+      const b = (t - t0) * NL;
+      em[b] = e0; em[b + 1] = e1; em[b + 2] = e2; em[b + 3] = e3; em[b + 4] = e4; em[b + 5] = e5; em[b + 6] = e6; em[b + 7] = e7; em[b + 8] = e8;
     }
   }
 }
@@ -116,36 +195,7 @@ export interface StageInput {
   xoffs?: Int32Array; xrows?: Int32Array; xOff: number;
 }
 
-/**
- * Word-type vector sums of the tokens of [t0, t1) into em (overwritten). Per token, the slices are
- * added in this order (the order of the original scatter loop): -2 and -1 inside the sentence,
- * boundary -2 and -1, the token's own, boundary +1 and +2, +1 and +2 inside the sentence.
- */
-function wordSums(V: Float32Array[], o: number, bv: Float32Array, t0: number, t1: number, em: Float32Array): void {
-  for (let t = t0; t < t1; t++) {
-    const b = (t - t0) * NL;
-    setZero(em, b);
-    if (t - 2 >= t0) addRow(em, b, V[t - 2], o);
-    if (t - 1 >= t0) addRow(em, b, V[t - 1], o + NL);
-    if (t - 2 < t0) addRow(em, b, bv, o);
-    if (t - 1 < t0) addRow(em, b, bv, o + NL);
-    addRow(em, b, V[t], o + 2 * NL);
-    if (t + 1 >= t1) addRow(em, b, bv, o + 3 * NL);
-    if (t + 2 >= t1) addRow(em, b, bv, o + 4 * NL);
-    if (t + 1 < t1) addRow(em, b, V[t + 1], o + 3 * NL);
-    if (t + 2 < t1) addRow(em, b, V[t + 2], o + 4 * NL);
-  }
-}
-
-function setZero(em: Float32Array, b: number): void {
-  em[b] = 0; em[b + 1] = 0; em[b + 2] = 0; em[b + 3] = 0; em[b + 4] = 0; em[b + 5] = 0; em[b + 6] = 0; em[b + 7] = 0; em[b + 8] = 0;
-}
-/** em[b + y] += v[o + y] for the NL (= 9) labels. */
-function addRow(em: Float32Array, b: number, v: Float32Array, o: number): void {
-  em[b] += v[o]; em[b + 1] += v[o + 1]; em[b + 2] += v[o + 2]; em[b + 3] += v[o + 3]; em[b + 4] += v[o + 4];
-  em[b + 5] += v[o + 5]; em[b + 6] += v[o + 6]; em[b + 7] += v[o + 7]; em[b + 8] += v[o + 8];
-}
-if (NL !== 9) throw new Error('model.ts: addRow/setZero assume 9 labels');
+if (NL !== 9) throw new Error('model.ts: emissionsFrom and viterbi are unrolled for 9 labels');
 
 /** The whole tagger: stage 1 tags from local features; stage 2 (optional) re-tags with stage 1's labels as document-level evidence. */
 export class NerModel {
