@@ -7,13 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FEATURE_VERSION, extractDoc, mergeFeatures, stackFeatures, normalizeToken, wordShape, wordKeys, OFFSETS, BOUNDARY, MAX_WORD_KEYS } from '../src/ner/features.js';
+import { FEATURE_VERSION, extractDoc, mergeFeatures, stackFeatures, normalizeToken, wordShape, wordKeys, OFFSETS, BOUNDARY, MAX_WORD_KEYS, SIG_LIMIT, sigCacheSize } from '../src/ner/features.js';
 import { Gazetteer, GAZ_BIT, loadGazetteer } from '../src/ner/gazetteer.js';
 import { KeyTable, key1 } from '../src/ner/hash.js';
 import { LABELS, LABEL_ID, loadModel, Model, NerModel, NL, viterbi } from '../src/ner/model.js';
 import { chunks, conllDocs, parseConllLines, score, writeConll, type ConllDoc } from '../src/ner/conll.js';
 import { trainModel } from '../src/ner/train.js';
-import { tagDoc } from '../src/ner/tagger.js';
+import { decodeStage, getModel, tagDoc, tagDocIds } from '../src/ner/tagger.js';
 import { MODEL_ID, codeNames, joinOfNames, mapType, nerTokens, recognize } from '../src/ner/index.js';
 import { analyzeText } from '../src/nlp/index.js';
 import { runCli } from './helpers.js';
@@ -295,4 +295,101 @@ test('alphanumeric names: codes in organisation context, operation numbers; prod
   const found = recognize(analyzeText(text));
   assert.ok(found.some((m) => m.text === 'M23' && m.type === 'ORG'), JSON.stringify(found));
   assert.ok(found.some((m) => m.text === 'Democratic Forces for the Liberation of Rwanda' && m.type === 'ORG'), JSON.stringify(found));
+});
+
+// --- speed-ups must not change a single bit of the scores ---
+
+/** The original emission loop: scatter each word type's offset slices, then context and extra keys. */
+function referenceEmissions(m: Model, f: ReturnType<typeof extractDoc>, si: number, extra?: ReturnType<typeof stackFeatures>): Float32Array {
+  const t0 = f.sentStart[si], t1 = f.sentEnd[si], em = new Float32Array((t1 - t0) * NL);
+  const vec = (g: typeof BOUNDARY) => {
+    const v = new Float32Array(OFFSETS.length * NL), wk = new Uint32Array(MAX_WORD_KEYS);
+    OFFSETS.forEach((o, k) => {
+      const n = wordKeys(g, o, wk);
+      for (let j = 0; j < n; j++) { const r = m.table.get(wk[j]); if (r >= 0) for (let y = 0; y < NL; y++) v[k * NL + y] += m.weights[r * NL + y]; }
+    });
+    return v;
+  };
+  const bv = vec(BOUNDARY);
+  for (let u = t0; u < t1; u++) {
+    const v = vec(f.sigs[u]);
+    OFFSETS.forEach((o, k) => {
+      const t = u - o;
+      if (t >= t0 && t < t1) for (let y = 0; y < NL; y++) em[(t - t0) * NL + y] += v[k * NL + y];
+      if (u + o < t0 || u + o >= t1) for (let y = 0; y < NL; y++) em[(u - t0) * NL + y] += bv[k * NL + y];
+    });
+  }
+  for (let t = t0; t < t1; t++) {
+    const add = (k: number) => { const r = m.table.get(k); if (r >= 0) for (let y = 0; y < NL; y++) em[(t - t0) * NL + y] += m.weights[r * NL + y]; };
+    for (let j = f.offs[t]; j < f.offs[t + 1]; j++) add(f.keys[j]);
+    if (extra) for (let j = extra.offs[t]; j < extra.offs[t + 1]; j++) add(extra.keys[j]);
+  }
+  return em;
+}
+
+test('emissions and the joint-table tagger match the original scatter loop bit for bit', () => {
+  const gaz = loadGazetteer(), model = getModel();
+  const doc = [
+    ['FIGHTING', 'IN', 'KABUL', 'AS', 'TALEBAN', 'ADVANCE'],
+    ['Afghan', 'General', 'Sami', 'Sadat', 'said', 'on', 'Monday', 'that', 'the', 'Taliban', 'had', 'entered', 'Lashkar', 'Gah', '.'],
+    ['Sadat', 'told', 'Reuters', ':', '“', 'We', 'will', 'fight', '”', '.'],
+    ['OK'],
+  ];
+  const f = extractDoc(doc, gaz);
+  const [s1, s2] = model.stages;
+  const prior = decodeStage(s1, f);
+  const x = stackFeatures(f, prior);
+  for (let si = 0; si < doc.length; si++) {
+    const n = doc[si].length, em = new Float32Array(n * NL);
+    s1.emissions(f, si, em);
+    assert.deepEqual(em, referenceEmissions(s1, f, si), `stage 1, sentence ${si}`);
+    s2.emissions(f, si, em, x);
+    assert.deepEqual(em, referenceEmissions(s2, f, si, x), `stage 2, sentence ${si}`);
+  }
+  const staged = decodeStage(s2, f, prior);
+  assert.deepEqual(Array.from(tagDocIds(model, doc, gaz), (a) => Array.from(a)).flat(), Array.from(staged));
+});
+
+test('unrolled Viterbi equals the plain constrained search, ties included', () => {
+  const plain = (em: Float32Array, n: number, T: Float32Array) => {
+    const sc = new Float32Array(n * NL), bk = new Int8Array(n * NL), out = new Uint8Array(n);
+    for (let y = 0; y < NL; y++) sc[y] = !LABELS[y].startsWith('I-') ? em[y] + T[NL * NL + y] : -Infinity;
+    for (let t = 1; t < n; t++) for (let y = 0; y < NL; y++) {
+      let best = -Infinity, arg = 0;
+      for (let p = 0; p < NL; p++) {
+        if (LABELS[y].startsWith('I-') && LABELS[p].slice(2) !== LABELS[y].slice(2)) continue;
+        const s = sc[(t - 1) * NL + p] + T[p * NL + y];
+        if (s > best) { best = s; arg = p; }
+      }
+      sc[t * NL + y] = best + em[t * NL + y]; bk[t * NL + y] = arg;
+    }
+    let best = -Infinity, arg = 0;
+    for (let y = 0; y < NL; y++) if (sc[(n - 1) * NL + y] > best) { best = sc[(n - 1) * NL + y]; arg = y; }
+    for (let t = n - 1; t >= 0; t--) { out[t] = arg; arg = bk[t * NL + arg]; }
+    return out;
+  };
+  let seed = 7;
+  const rnd = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
+  for (let trial = 0; trial < 300; trial++) {
+    const n = 1 + Math.floor(rnd() * 12);
+    // coarse values make ties common
+    const q = trial % 2 ? 1 : 0.25;
+    const em = Float32Array.from({ length: n * NL }, () => Math.round((rnd() * 4 - 2) / q) * q);
+    const T = Float32Array.from({ length: (NL + 1) * NL }, () => Math.round((rnd() * 4 - 2) / q) * q);
+    const out = new Uint8Array(n);
+    viterbi(em, n, T, out);
+    assert.deepEqual(out, plain(em, n, T), `trial ${trial}`);
+  }
+});
+
+test('the word-type cache stays bounded', () => {
+  const gaz = loadGazetteer();
+  let seed = 11;
+  const rnd = () => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return seed / 2 ** 32; };
+  const word = () => Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(rnd() * 26))).join('');
+  const docLen = 5000;
+  for (let d = 0; d * docLen <= SIG_LIMIT + 2 * docLen; d++) {
+    extractDoc([Array.from({ length: docLen }, word)], gaz);
+    assert.ok(sigCacheSize() <= SIG_LIMIT + docLen, `size ${sigCacheSize()}`);
+  }
 });

@@ -38,12 +38,42 @@ export interface WordSig {
   alpha: number;    // has a letter
   lowerAlpha: number; // all letters lower case
   gaz: number;      // single-token gazetteer bits
-  /** per model (by Model.uid): cached summed word-type weights, OFFSETS.length × labels */
-  vec?: (Float32Array | undefined)[];
+  /** cached summed word-type weights (OFFSETS.length × labels per stage) of the model `vecOf` */
+  vec: Float32Array | undefined;
+  vecOf: object | undefined;
+  /** per-document scratch shared by the word types with this lowercase form (undefined for BOUNDARY) */
+  li?: LowerInfo;
+  /** the gazetteer's value for the lowercase form as a one-token phrase, -1 if none (see Gazetteer.match) */
+  gv: number;
+}
+
+/**
+ * Document-level tallies of one lowercase form, valid while `stamp` is the current document's
+ * (they replace per-document Maps keyed by the lowercase string: no string hashing per token).
+ */
+interface LowerInfo {
+  /** extractDoc: docFlags (1: capitalised mid-sentence, 2: seen in lower case) */
+  fStamp: number; flags: number;
+  /** stackFeatures: class bits, class counts (O, PER, ORG, LOC, MISC), chunk-tail bits, follows a title */
+  sStamp: number; bits: number; c0: number; c1: number; c2: number; c3: number; c4: number; tail: number; titled: number;
 }
 const H_WORD = 0, H_LOWER = 1, H_SHAPE = 2, H_SHORT = 3, H_PRE = 4, H_SUF = 8;
 
+/**
+ * Word types by raw token, and their shared per-lowercase scratch. Bounded: when over SIG_LIMIT
+ * entries both are emptied, only ever at the start of a document (so that all word types of one
+ * document share their LowerInfo), and when a different gazetteer is used.
+ */
 const sigCache = new Map<string, WordSig>();
+const lowerCache = new Map<string, LowerInfo>();
+let sigGaz: Gazetteer | null = null;
+export const SIG_LIMIT = 50_000;
+function startDoc(gaz: Gazetteer): void {
+  if (sigCache.size > SIG_LIMIT || gaz !== sigGaz) { sigCache.clear(); lowerCache.clear(); sigGaz = gaz; }
+}
+/** Number of cached word types (for tests of the bound). */
+export function sigCacheSize(): number { return sigCache.size; }
+
 function wordSig(raw: string, gaz: Gazetteer): WordSig {
   let s = sigCache.get(raw);
   if (s) return s;
@@ -59,6 +89,8 @@ function wordSig(raw: string, gaz: Gazetteer): WordSig {
   const upper = w.toUpperCase();
   const alpha = lower !== upper ? 1 : 0;
   const first = w.charAt(0);
+  let li = lowerCache.get(lower);
+  if (!li) lowerCache.set(lower, (li = { fStamp: 0, flags: 0, sStamp: 0, bits: 0, c0: 0, c1: 0, c2: 0, c3: 0, c4: 0, tail: 0, titled: 0 }));
   s = {
     lower, h,
     cap: first !== first.toLowerCase() ? 1 : 0,
@@ -66,9 +98,9 @@ function wordSig(raw: string, gaz: Gazetteer): WordSig {
     alpha,
     lowerAlpha: alpha && w === lower ? 1 : 0,
     gaz: gaz.word(lower),
+    vec: undefined, vecOf: undefined, // present from the start: every WordSig keeps one hidden class
+    li, gv: gaz.phrase(lower),
   };
-  // bounded: a long-running process must not grow without limit
-  if (sigCache.size > 500_000) sigCache.clear();
   sigCache.set(raw, s);
   return s;
 }
@@ -88,7 +120,7 @@ export const OFFSETS = [-2, -1, 0, 1, 2] as const;
 
 const NONE = hashString('<none>');
 /** Stands for "no token here" beyond the sentence edges. */
-export const BOUNDARY: WordSig = { lower: '', h: new Uint32Array(12).fill(NONE), cap: 0, allCaps: 0, alpha: 0, lowerAlpha: 0, gaz: 0 };
+export const BOUNDARY: WordSig = { lower: '', h: new Uint32Array(12).fill(NONE), cap: 0, allCaps: 0, alpha: 0, lowerAlpha: 0, gaz: 0, vec: undefined, vecOf: undefined, li: undefined, gv: -1 };
 
 /**
  * Keys of the features that depend only on the word type at offset `o` from the token. Their
@@ -127,18 +159,25 @@ export interface DocFeatures { keys: Uint32Array; offs: Int32Array; nTokens: num
 /** CoNLL class index of a label id (O = -1): O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC. */
 const CLASS_OF = [-1, 0, 0, 1, 1, 2, 2, 3, 3];
 
-let bufB = new Int32Array(256), bufI = new Int32Array(256), bufCap = new Uint8Array(256);
+let bufB = new Int32Array(256), bufI = new Int32Array(256), bufCap = new Uint8Array(256), bufGv = new Int32Array(256);
+const lowerBuf: string[] = [];
+let docStamp = 0, stackStamp = 0;
 const wk = new Uint32Array(MAX_WORD_KEYS);
 
 /** Extract the (first-stage) features of every token of a document (sentences of raw token strings). */
-export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boolean } = {}): DocFeatures {
-  const { full = false } = opts;
+export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boolean; reuse?: boolean } = {}): DocFeatures {
+  const { full = false, reuse = false } = opts;
   let total = 0;
   for (const s of doc) total += s.length;
-  let keys = new Uint32Array(Math.max(64, total * (full ? 56 : 24)));
-  const offs = new Int32Array(total + 1);
+  // reuse: the typed arrays are module scratch buffers, overwritten by the next such call (every
+  // element of them that the result exposes is written below)
+  const nKeys = Math.max(64, total * (full ? 56 : 24));
+  let keys = reuse ? (X.keys.length >= nKeys ? X.keys : (X.keys = new Uint32Array(nKeys))) : new Uint32Array(nKeys);
+  const offs = reuse ? scratchI32(X, 'offs', total + 1) : new Int32Array(total + 1);
   const sigs: WordSig[] = new Array(total);
-  const sentOf = new Int32Array(total), sentStart = new Int32Array(doc.length), sentEnd = new Int32Array(doc.length);
+  const sentOf = reuse ? scratchI32(X, 'sentOf', total) : new Int32Array(total);
+  const sentStart = reuse ? scratchI32(X, 'sentStart', doc.length) : new Int32Array(doc.length);
+  const sentEnd = reuse ? scratchI32(X, 'sentEnd', doc.length) : new Int32Array(doc.length);
   let nk = 0, t = 0;
   const push = (k: number) => {
     if (nk === keys.length) { const b = new Uint32Array(keys.length * 2); b.set(keys); keys = b; }
@@ -146,7 +185,8 @@ export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boole
   };
 
   // document-level evidence: is this word capitalised mid-sentence elsewhere? seen in lower case?
-  const docFlags = new Map<string, number>();
+  startDoc(gaz);
+  const stamp = ++docStamp;
   const headline = new Uint8Array(doc.length);
   for (let si = 0, tt = 0; si < doc.length; si++) {
     const s = doc[si];
@@ -161,10 +201,10 @@ export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boole
     for (let i = 0; i < s.length; i++) {
       const g = sigs[tt + i];
       if (!g.alpha) continue;
-      let f = docFlags.get(g.lower) ?? 0;
-      if (g.lowerAlpha) f |= 2;
-      else if (g.cap && i > 0 && !hl) f |= 1;
-      docFlags.set(g.lower, f);
+      const li = g.li!;
+      if (li.fStamp !== stamp) { li.fStamp = stamp; li.flags = 0; }
+      if (g.lowerAlpha) li.flags |= 2;
+      else if (g.cap && i > 0 && !hl) li.flags |= 1;
     }
     tt += s.length;
     sentEnd[si] = tt;
@@ -173,10 +213,9 @@ export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boole
   for (let si = 0; si < doc.length; si++) {
     const base = sentStart[si];
     const n = doc[si].length;
-    if (bufB.length < n) { bufB = new Int32Array(n * 2); bufI = new Int32Array(n * 2); bufCap = new Uint8Array(n * 2); }
-    const lowers: string[] = new Array(n);
-    for (let i = 0; i < n; i++) { lowers[i] = sigs[base + i].lower; bufCap[i] = sigs[base + i].cap; }
-    gaz.match(lowers, bufCap, n, bufB, bufI);
+    if (bufB.length < n) { bufB = new Int32Array(n * 2); bufI = new Int32Array(n * 2); bufCap = new Uint8Array(n * 2); bufGv = new Int32Array(n * 2); }
+    for (let i = 0; i < n; i++) { const g = sigs[base + i]; lowerBuf[i] = g.lower; bufCap[i] = g.cap; bufGv[i] = g.gv; }
+    gaz.match(lowerBuf, bufCap, n, bufB, bufI, bufGv);
     const hl = headline[si];
     for (let i = 0; i < n; i++, t++) {
       offs[t] = nk;
@@ -213,7 +252,7 @@ export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boole
       } else if (sg.cap) push(key1(T.GazCount, 0));
       // document consistency
       if (sg.cap && sg.alpha) {
-        const f = docFlags.get(sg.lower) ?? 0;
+        const f = sg.li!.flags; // set above for this document: the token is alphabetic
         const code = f | ((i === 0 ? 1 : 0) << 2) | (hl << 3);
         push(key2(T.DocShort, code, g[H_SHORT]));
         if (f) push(key2(T.DocLower, code, g[H_LOWER]));
@@ -221,6 +260,7 @@ export function extractDoc(doc: string[][], gaz: Gazetteer, opts: { full?: boole
     }
   }
   offs[t] = nk;
+  if (reuse) X.keys = keys; // (it may have grown)
   return { keys: keys.subarray(0, nk), offs, nTokens: total, sigs, sentOf, sentStart, sentEnd };
 }
 
@@ -231,27 +271,27 @@ export interface ExtraFeatures { keys: Uint32Array; offs: Int32Array }
  * The second stage's features: the first stage's labels (`prior`, per token) at and around the
  * token, and which classes it gave the same word anywhere in the document.
  */
-export function stackFeatures(f: DocFeatures, prior: Uint8Array): ExtraFeatures {
+export function stackFeatures(f: DocFeatures, prior: Uint8Array, reuse = false): ExtraFeatures {
   const total = f.nTokens, sigs = f.sigs;
-  const typeBits = new Map<string, number>(), typeCounts = new Map<string, Int32Array>();
+  // per lowercase form (see LowerInfo): class bits and counts over capitalised occurrences, the
+  // last word of a multi-word name ("Sami Sadat" → "Sadat") and words right after a title
+  const stamp = ++stackStamp;
   for (let u = 0; u < total; u++) {
     const g = sigs[u];
     if (!g.cap || !g.alpha) continue;
-    const c = CLASS_OF[prior[u]];
-    typeBits.set(g.lower, (typeBits.get(g.lower) ?? 0) | (c < 0 ? 16 : 1 << c));
-    let cnt = typeCounts.get(g.lower);
-    if (!cnt) typeCounts.set(g.lower, (cnt = new Int32Array(5)));
-    cnt[c + 1]++;
+    const li = touch(g.li!, stamp), c = CLASS_OF[prior[u]];
+    li.bits |= c < 0 ? 16 : 1 << c;
+    switch (c) { case -1: li.c0++; break; case 0: li.c1++; break; case 1: li.c2++; break; case 2: li.c3++; break; case 3: li.c4++; break; }
   }
-  // the last word of a multi-word name ("Sami Sadat" → "Sadat"), and words right after a title
-  const tails = new Map<string, number>(), titled = new Set<string>();
   for (let u = 0; u < total; u++) {
     const y = prior[u], si = f.sentOf[u];
     const endsChunk = y !== 0 && (u + 1 === f.sentEnd[si] || CLASS_OF[prior[u + 1]] !== CLASS_OF[y] || (prior[u + 1] & 1) === 1);
-    if (endsChunk && u > f.sentStart[si] && (y & 1) === 0) tails.set(sigs[u].lower, (tails.get(sigs[u].lower) ?? 0) | (1 << CLASS_OF[y]));
-    if (u > f.sentStart[si] && sigs[u].cap && (sigs[u - 1].gaz & GAZ_BIT.title)) titled.add(sigs[u].lower);
+    if (endsChunk && u > f.sentStart[si] && (y & 1) === 0) touch(sigs[u].li!, stamp).tail |= 1 << CLASS_OF[y];
+    if (u > f.sentStart[si] && sigs[u].cap && (sigs[u - 1].gaz & GAZ_BIT.title)) touch(sigs[u].li!, stamp).titled = 1;
   }
-  const keys = new Uint32Array(total * 14), offs = new Int32Array(total + 1);
+  // reuse: scratch buffers as in extractDoc; at most 14 keys per token
+  const keys = reuse ? scratchU32(X, 'xkeys', total * 14) : new Uint32Array(total * 14);
+  const offs = reuse ? scratchI32(X, 'xoffs', total + 1) : new Int32Array(total + 1);
   let nk = 0;
   for (let t = 0; t < total; t++) {
     offs[t] = nk;
@@ -262,24 +302,51 @@ export function stackFeatures(f: DocFeatures, prior: Uint8Array): ExtraFeatures 
     keys[nk++] = key2(T.PriorShort, y, g[H_SHORT]);
     keys[nk++] = key2(T.PriorWord, y, g[H_LOWER]);
     if (sg.cap && sg.alpha) {
-      const bits = typeBits.get(sg.lower) ?? 0;
+      const li = sg.li!; // touched above for this document
+      const bits = li.bits;
       keys[nk++] = key1(T.DocTypes, bits);
       keys[nk++] = key2(T.DocTypesPrior, bits, y);
-      const cnt = typeCounts.get(sg.lower)!;
+      const c0 = li.c0, c1 = li.c1, c2 = li.c2, c3 = li.c3, c4 = li.c4;
       let maj = -1, best = 0;
-      for (let c = 1; c < 5; c++) if (cnt[c] > best) { best = cnt[c]; maj = c; }
-      const share = maj < 0 ? 0 : (best * 4 >= (cnt[0] + cnt[1] + cnt[2] + cnt[3] + cnt[4]) * 3 ? 2 : 1);
+      if (c1 > best) { best = c1; maj = 1; }
+      if (c2 > best) { best = c2; maj = 2; }
+      if (c3 > best) { best = c3; maj = 3; }
+      if (c4 > best) { best = c4; maj = 4; }
+      const all = c0 + c1 + c2 + c3 + c4;
+      const share = maj < 0 ? 0 : (best * 4 >= all * 3 ? 2 : 1);
       keys[nk++] = key2(T.DocMajor, maj, share);
       keys[nk++] = key2(T.DocMajorShort, maj * 4 + share, g[H_SHORT]);
-      const all = cnt[0] + cnt[1] + cnt[2] + cnt[3] + cnt[4];
-      for (let c = 1; c < 5; c++) if (cnt[c]) keys[nk++] = key2(T.DocShare, c, Math.min(3, Math.floor((4 * cnt[c]) / all)));
-      const tail = tails.get(sg.lower);
-      if (tail) keys[nk++] = key2(T.DocTail, tail, y);
-      if (titled.has(sg.lower)) keys[nk++] = key1(T.DocTitled, y);
+      if (c1) keys[nk++] = key2(T.DocShare, 1, Math.min(3, Math.floor((4 * c1) / all)));
+      if (c2) keys[nk++] = key2(T.DocShare, 2, Math.min(3, Math.floor((4 * c2) / all)));
+      if (c3) keys[nk++] = key2(T.DocShare, 3, Math.min(3, Math.floor((4 * c3) / all)));
+      if (c4) keys[nk++] = key2(T.DocShare, 4, Math.min(3, Math.floor((4 * c4) / all)));
+      if (li.tail) keys[nk++] = key2(T.DocTail, li.tail, y);
+      if (li.titled) keys[nk++] = key1(T.DocTitled, y);
     }
   }
   offs[total] = nk;
   return { keys: keys.subarray(0, nk), offs };
+}
+
+/** Scratch buffers of extractDoc and stackFeatures (option `reuse`). */
+const X = {
+  keys: new Uint32Array(0), offs: new Int32Array(0), sentOf: new Int32Array(0), sentStart: new Int32Array(0), sentEnd: new Int32Array(0),
+  xkeys: new Uint32Array(0), xoffs: new Int32Array(0),
+};
+/** A length-n view of scratch buffer X[name], grown as needed. */
+function scratchI32(x: typeof X, name: 'offs' | 'sentOf' | 'sentStart' | 'sentEnd' | 'xoffs', n: number): Int32Array {
+  if (x[name].length < n) x[name] = new Int32Array(Math.max(64, n * 2));
+  return x[name].subarray(0, n);
+}
+function scratchU32(x: typeof X, name: 'xkeys', n: number): Uint32Array {
+  if (x[name].length < n) x[name] = new Uint32Array(Math.max(64, n * 2));
+  return x[name].subarray(0, n);
+}
+
+/** The LowerInfo's stackFeatures fields, reset if they belong to an earlier call. */
+function touch(li: LowerInfo, stamp: number): LowerInfo {
+  if (li.sStamp !== stamp) { li.sStamp = stamp; li.bits = 0; li.c0 = li.c1 = li.c2 = li.c3 = li.c4 = 0; li.tail = 0; li.titled = 0; }
+  return li;
 }
 
 /** Concatenate base and extra features per token (training wants one list per token). */

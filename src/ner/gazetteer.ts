@@ -44,18 +44,22 @@ export class Gazetteer {
   /** Bits of the single token `w` (lowercase form), ignoring phrase structure. */
   word(lower: string): number { return (this.phrases.get(lower) ?? 0) & ~PREFIX; }
 
+  /** The stored value of a one-token phrase (list bits | PREFIX), -1 if none: for `match`'s `first`. */
+  phrase(lower: string): number { return this.phrases.get(lower) ?? -1; }
+
   /**
    * Longest-match every list over a sentence. Writes, per token, B bits (a match starts here) and
    * I bits (inside a match). `lower` holds the tokens' lowercase forms; `cap[i]` whether token i
-   * starts with an upper-case letter (matches must start on one).
+   * starts with an upper-case letter (matches must start on one). `first[i]`, if given, is
+   * phrase(lower[i]) (saves looking the first token up again).
    */
-  match(lower: string[], cap: Uint8Array, n: number, outB: Int32Array, outI: Int32Array): void {
+  match(lower: string[], cap: Uint8Array, n: number, outB: Int32Array, outI: Int32Array, first?: Int32Array): void {
     outB.fill(0, 0, n); outI.fill(0, 0, n);
     for (let i = 0; i < n; i++) {
-      if (!cap[i]) continue;
+      if (!cap[i] || (first && first[i] < 0)) continue;
       let key = lower[i];
       for (let j = i; j < n && j - i < this.maxLen; ) {
-        const v = this.phrases.get(key);
+        const v = j === i && first ? first[i] : this.phrases.get(key);
         if (v === undefined) break;
         const bits = v & ~PREFIX;
         if (bits) {

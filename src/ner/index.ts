@@ -1,7 +1,7 @@
 // ner: typed name spans from the token stream, by a statistical tagger (averaged perceptron over
 // BIO tags, trained on CoNLL-2003 by `dossier train-ner`; see src/ner/train.ts).
 import type { EntityType, MentionCandidate, NlpDocument } from '../types.js';
-import { chunks, type Chunk } from './conll.js';
+import type { Chunk } from './conll.js';
 import { GAZ_BIT, loadGazetteer } from './gazetteer.js';
 import { LABELS } from './model.js';
 import { getModel, tagDocIds } from './tagger.js';
@@ -23,11 +23,13 @@ export function nerTokens(nlp: NlpDocument): NerToken[][] {
     const t = toks[i];
     while (sents.length <= t.sentence) sents.push([]);
     let end = t.end, j = i;
-    if (WORDISH.test(t.text)) {
+    // (only a token followed by a hyphen can start a run: test that before the regex)
+    if (i + 2 < toks.length && toks[i + 1].text === '-' && WORDISH.test(t.text)) {
       while (j + 2 < toks.length && toks[j + 1].text === '-' && toks[j + 1].start === end && toks[j + 2].start === toks[j + 1].end
         && toks[j + 2].sentence === t.sentence && WORDISH.test(toks[j + 2].text)) { j += 2; end = toks[j].end; }
     }
-    sents[t.sentence].push({ start: t.start, end, text: nlp.text.slice(t.start, end) });
+    // t.text is nlp.text.slice(t.start, t.end) (see analyzeText): reuse it when nothing was joined
+    sents[t.sentence].push({ start: t.start, end, text: j === i && t.text.length === end - t.start && nlp.text.startsWith(t.text, t.start) ? t.text : nlp.text.slice(t.start, end) });
     i = j;
   }
   return sents.filter((s) => s.length);
@@ -139,6 +141,8 @@ export function codeNames(cs: Chunk[], toks: string[]): Chunk[] {
     if (OPERATION.test(toks[c.start]) && c.end - c.start >= 2) c.type = 'EVENT';
   }
   for (let i = 0; i < toks.length; i++) {
+    const c0 = toks[i].charCodeAt(0);
+    if (c0 < 65 || c0 > 90) continue; // CODE starts with A-Z
     if (!CODE.test(toks[i]) || out.some((c) => i >= c.start && i < c.end)) continue;
     const next = toks[i + 1] ?? '';
     const known = !!lookupOrg(toks[i]);
@@ -147,6 +151,8 @@ export function codeNames(cs: Chunk[], toks: string[]): Chunk[] {
   }
   // "Operation Sokola 2" the tagger missed entirely
   for (let i = 0; i + 1 < toks.length; i++) {
+    const c0 = toks[i].charCodeAt(0);
+    if (c0 !== 79 && c0 !== 77 && c0 !== 69) continue; // OPERATION starts with O, M or E
     if (!OPERATION.test(toks[i]) || out.some((c) => i + 1 >= c.start && i + 1 < c.end) || !CAP.test(toks[i + 1])) continue;
     let e = i + 1;
     while (e < toks.length && CAP.test(toks[e]) && e - i <= 3) e++;
@@ -175,16 +181,34 @@ function personConsistency(all: { c: Chunk; toks: string[] }[]): void {
   }
 }
 
+const CHUNK_TYPE = LABELS.map((l) => (l === 'O' ? '' : l.slice(2)));
+/** chunks() of the label ids' tags, without making the tag strings. */
+function chunkIds(ids: Uint8Array): Chunk[] {
+  const out: Chunk[] = [];
+  let cur: Chunk | null = null;
+  for (let i = 0; i < ids.length; i++) {
+    const y = ids[i];
+    if (y === 0) { if (cur) { cur.end = i; out.push(cur); cur = null; } continue; }
+    const type = CHUNK_TYPE[y];
+    const startsNew = LABELS[y].charCodeAt(0) === 66 /* B */ || !cur || cur.type !== type;
+    if (cur && startsNew) { cur.end = i; out.push(cur); cur = null; }
+    if (startsNew) cur = { start: i, end: i + 1, type };
+  }
+  if (cur) { cur.end = ids.length; out.push(cur); }
+  return out;
+}
+
 /** Typed name spans of a document. The model is loaded lazily, once per process. */
 export function recognize(nlp: NlpDocument): MentionCandidate[] {
   const sents = nerTokens(nlp);
   if (!sents.length) return [];
-  const ids = tagDocIds(getModel(), sents.map((s) => s.map((t) => t.text)));
+  const texts = sents.map((s) => s.map((t) => t.text));
+  const ids = tagDocIds(getModel(), texts);
   const all: { c: Chunk; toks: string[]; k: number }[] = [];
-  sents.forEach((s, k) => {
-    const toks = s.map((t) => t.text);
-    for (const c of codeNames(joinOfNames(adjust(chunks(Array.from(ids[k], (y) => LABELS[y])), toks), toks), toks)) all.push({ c, toks, k });
-  });
+  for (let k = 0; k < sents.length; k++) {
+    const toks = texts[k], cs = chunkIds(ids[k]);
+    for (const c of codeNames(cs.length ? joinOfNames(adjust(cs, toks), toks) : cs, toks)) all.push({ c, toks, k });
+  }
   personConsistency(all);
   const out: MentionCandidate[] = [];
   for (const { c, toks, k } of all) {

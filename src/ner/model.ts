@@ -24,6 +24,8 @@ export const ALLOWED = (() => {
 let nextUid = 0;
 const wk = new Uint32Array(MAX_WORD_KEYS);
 const NO = OFFSETS.length;
+/** Length of a stage's word vector: OFFSETS × labels. */
+export const WORD_VEC = NO * NL;
 
 /** One stage of the tagger: feature weights and label transitions. */
 export class Model {
@@ -37,68 +39,257 @@ export class Model {
     readonly trans: Float32Array,
   ) {}
 
-  /** Summed weights of a word type's features at each offset (cached on the word type). */
+  /** Summed weights of a word type's features at each offset (cached on the word type, one model at a time). */
   wordVector(sig: WordSig): Float32Array {
-    const cache = (sig.vec ??= []);
-    let v = cache[this.uid];
-    if (v) return v;
-    v = new Float32Array(NO * NL);
+    if (sig.vecOf === this && sig.vec) return sig.vec;
+    const v = new Float32Array(NO * NL);
+    this.wordVectorInto(sig, v, 0);
+    sig.vec = v; sig.vecOf = this;
+    return v;
+  }
+
+  /** Adds the word type's summed feature weights at each offset into v[o + k * NL + y] (zeroed by the caller). */
+  wordVectorInto(sig: WordSig, v: Float32Array, o: number): void {
     for (let k = 0; k < NO; k++) {
       const m = wordKeys(sig, OFFSETS[k], wk);
       for (let j = 0; j < m; j++) {
         const r = this.table.get(wk[j]);
         if (r < 0) continue;
-        for (let y = 0; y < NL; y++) v[k * NL + y] += this.weights[r * NL + y];
+        for (let y = 0; y < NL; y++) v[o + k * NL + y] += this.weights[r * NL + y];
       }
     }
-    cache[this.uid] = v;
-    return v;
+  }
+
+  /** Rows of `keys` in this stage's table (-1: absent) into rows[0 .. keys.length). */
+  rowsOf(keys: Uint32Array, rows: Int32Array): void {
+    const table = this.table;
+    for (let j = 0; j < keys.length; j++) rows[j] = table.get(keys[j]);
   }
 
   /** Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y]. */
   emissions(f: DocFeatures, si: number, em: Float32Array, extra?: ExtraFeatures): void {
-    const { keys, offs, sigs } = f, table = this.table, w = this.weights;
-    const t0 = f.sentStart[si], t1 = f.sentEnd[si];
-    em.fill(0, 0, (t1 - t0) * NL);
-    // word-type vectors: look each word up once and scatter its offset slices to the tokens it
-    // is a neighbour of; positions beyond the sentence edges get the boundary vector
-    const bv = this.wordVector(BOUNDARY);
-    for (let u = t0; u < t1; u++) {
-      const v = this.wordVector(sigs[u]);
-      for (let k = 0; k < NO; k++) {
-        const t = u - OFFSETS[k];
-        const b = (t - t0) * NL, o = k * NL;
-        if (t >= t0 && t < t1) for (let y = 0; y < NL; y++) em[b + y] += v[o + y];
-        const out = u + OFFSETS[k]; // this token's neighbour at offset k lies outside
-        if (out < t0 || out >= t1) { const b2 = (u - t0) * NL; for (let y = 0; y < NL; y++) em[b2 + y] += bv[o + y]; }
-      }
+    const a = f.offs[f.sentStart[si]], b = f.offs[f.sentEnd[si]];
+    const rows = new Int32Array(b - a);
+    this.rowsOf(f.keys.subarray(a, b), rows);
+    const inp: StageInput = { rows, stride: 1, off: -a, w: this.weights, wStride: NL, wOff: 0, vecs: f.sigs.map((g) => this.wordVector(g)), voff: 0, bv: this.wordVector(BOUNDARY), xOff: 0 };
+    if (extra) {
+      inp.xOff = -extra.offs[f.sentStart[si]];
+      inp.xrows = new Int32Array(extra.offs[f.sentEnd[si]] + inp.xOff);
+      this.rowsOf(extra.keys.subarray(-inp.xOff, -inp.xOff + inp.xrows.length), inp.xrows);
+      inp.xoffs = extra.offs;
     }
+    this.emissionsFrom(f, si, em, inp);
+  }
+
+  /**
+   * Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y] (see StageInput).
+   * The weights are added to each token's scores in a fixed order (word-type vectors, then context
+   * rows, then extra rows) so that results are reproducible bit for bit.
+   */
+  emissionsFrom(f: DocFeatures, si: number, em: Float32Array, inp: StageInput): void {
+    const offs = f.offs, { rows, stride, off, w, wStride, wOff, xoffs, xrows, xOff, vecs: V, voff, bv } = inp;
+    const t0 = f.sentStart[si], t1 = f.sentEnd[si];
+    const fr = Math.fround;
     for (let t = t0; t < t1; t++) {
-      const base = (t - t0) * NL;
+      // each token's scores summed in float32 (fround after every add, as a Float32Array element
+      // would be) and in the order of the original scatter loop: the word-type slices -2 and -1
+      // inside the sentence, boundary -2 and -1, the token's own, boundary +1 and +2, +1 and +2
+      // inside the sentence; then the context rows, then the extra rows
+      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
+      let v: Float32Array, o: number;
+      // left neighbours: (-2, -1) inside; (-1 inside, -2 boundary); (-2, -1) boundary
+      if (t - 2 >= t0) { v = V[t - 2]; o = voff; } else if (t - 1 >= t0) { v = V[t - 1]; o = voff + NL; } else { v = bv; o = voff; }
+      e0 = fr(e0 + v[o]);
+      e1 = fr(e1 + v[o + 1]);
+      e2 = fr(e2 + v[o + 2]);
+      e3 = fr(e3 + v[o + 3]);
+      e4 = fr(e4 + v[o + 4]);
+      e5 = fr(e5 + v[o + 5]);
+      e6 = fr(e6 + v[o + 6]);
+      e7 = fr(e7 + v[o + 7]);
+      e8 = fr(e8 + v[o + 8]);
+      if (t - 2 >= t0) { v = V[t - 1]; o = voff + NL; } else { v = bv; o = t - 1 >= t0 ? voff : voff + NL; }
+      e0 = fr(e0 + v[o]);
+      e1 = fr(e1 + v[o + 1]);
+      e2 = fr(e2 + v[o + 2]);
+      e3 = fr(e3 + v[o + 3]);
+      e4 = fr(e4 + v[o + 4]);
+      e5 = fr(e5 + v[o + 5]);
+      e6 = fr(e6 + v[o + 6]);
+      e7 = fr(e7 + v[o + 7]);
+      e8 = fr(e8 + v[o + 8]);
+      v = V[t]; o = voff + 2 * NL;
+      e0 = fr(e0 + v[o]);
+      e1 = fr(e1 + v[o + 1]);
+      e2 = fr(e2 + v[o + 2]);
+      e3 = fr(e3 + v[o + 3]);
+      e4 = fr(e4 + v[o + 4]);
+      e5 = fr(e5 + v[o + 5]);
+      e6 = fr(e6 + v[o + 6]);
+      e7 = fr(e7 + v[o + 7]);
+      e8 = fr(e8 + v[o + 8]);
+      // right neighbours: (+1, +2) boundary; (+2 boundary, +1 inside); (+1, +2) inside
+      if (t + 1 >= t1) { v = bv; o = voff + 3 * NL; } else if (t + 2 >= t1) { v = bv; o = voff + 4 * NL; } else { v = V[t + 1]; o = voff + 3 * NL; }
+      e0 = fr(e0 + v[o]);
+      e1 = fr(e1 + v[o + 1]);
+      e2 = fr(e2 + v[o + 2]);
+      e3 = fr(e3 + v[o + 3]);
+      e4 = fr(e4 + v[o + 4]);
+      e5 = fr(e5 + v[o + 5]);
+      e6 = fr(e6 + v[o + 6]);
+      e7 = fr(e7 + v[o + 7]);
+      e8 = fr(e8 + v[o + 8]);
+      if (t + 1 >= t1) { v = bv; o = voff + 4 * NL; } else if (t + 2 >= t1) { v = V[t + 1]; o = voff + 3 * NL; } else { v = V[t + 2]; o = voff + 4 * NL; }
+      e0 = fr(e0 + v[o]);
+      e1 = fr(e1 + v[o + 1]);
+      e2 = fr(e2 + v[o + 2]);
+      e3 = fr(e3 + v[o + 3]);
+      e4 = fr(e4 + v[o + 4]);
+      e5 = fr(e5 + v[o + 5]);
+      e6 = fr(e6 + v[o + 6]);
+      e7 = fr(e7 + v[o + 7]);
+      e8 = fr(e8 + v[o + 8]);
       for (let j = offs[t], e = offs[t + 1]; j < e; j++) {
-        const r = table.get(keys[j]);
+        const r = rows[j * stride + off];
         if (r < 0) continue;
-        const o = r * NL;
-        for (let y = 0; y < NL; y++) em[base + y] += w[o + y];
+        const q = r * wStride + wOff;
+        e0 = fr(e0 + w[q]);
+        e1 = fr(e1 + w[q + 1]);
+        e2 = fr(e2 + w[q + 2]);
+        e3 = fr(e3 + w[q + 3]);
+        e4 = fr(e4 + w[q + 4]);
+        e5 = fr(e5 + w[q + 5]);
+        e6 = fr(e6 + w[q + 6]);
+        e7 = fr(e7 + w[q + 7]);
+        e8 = fr(e8 + w[q + 8]);
       }
-      if (extra) for (let j = extra.offs[t], e = extra.offs[t + 1]; j < e; j++) {
-        const r = table.get(extra.keys[j]);
+      if (xoffs && xrows) for (let j = xoffs[t], e = xoffs[t + 1]; j < e; j++) {
+        const r = xrows[j + xOff];
         if (r < 0) continue;
-        const o = r * NL;
-        for (let y = 0; y < NL; y++) em[base + y] += w[o + y];
+        const q = r * wStride + wOff;
+        e0 = fr(e0 + w[q]);
+        e1 = fr(e1 + w[q + 1]);
+        e2 = fr(e2 + w[q + 2]);
+        e3 = fr(e3 + w[q + 3]);
+        e4 = fr(e4 + w[q + 4]);
+        e5 = fr(e5 + w[q + 5]);
+        e6 = fr(e6 + w[q + 6]);
+        e7 = fr(e7 + w[q + 7]);
+        e8 = fr(e8 + w[q + 8]);
       }
+      const b = (t - t0) * NL;
+      em[b] = e0; em[b + 1] = e1; em[b + 2] = e2; em[b + 3] = e3; em[b + 4] = e4; em[b + 5] = e5; em[b + 6] = e6; em[b + 7] = e7; em[b + 8] = e8;
     }
   }
 }
 
+/** What a stage needs besides the document's features to score a sentence. */
+export interface StageInput {
+  /** row of context key f.keys[j] at rows[j * stride + off] (-1: absent) */
+  rows: Int32Array; stride: number; off: number;
+  /** the weights of row r at w[r * wStride + wOff ..] */
+  w: Float32Array; wStride: number; wOff: number;
+  /** per token t, its word type's vector (see Model.wordVector) at vecs[t][voff ..]; bv the same for BOUNDARY */
+  vecs: Float32Array[]; voff: number; bv: Float32Array;
+  /** extra (second-stage) keys: offsets per token and the row of extra key j at xrows[j + xOff] */
+  xoffs?: Int32Array; xrows?: Int32Array; xOff: number;
+}
+
+if (NL !== 9) throw new Error('model.ts: emissionsFrom and viterbi are unrolled for 9 labels');
+
 /** The whole tagger: stage 1 tags from local features; stage 2 (optional) re-tags with stage 1's labels as document-level evidence. */
 export class NerModel {
+  private jointTable?: JointTable;
   constructor(readonly id: string, readonly featureVersion: number, readonly stages: Model[], readonly meta: Record<string, unknown> = {}) {}
+  /** All stages' rows of a key from one probe (built on first use). */
+  joint(): JointTable { return (this.jointTable ??= new JointTable(this.stages)); }
+  /** Every stage's word vector (Model.wordVector) of a word type, stage k at [k * WORD_VEC ..); cached on the word type. */
+  wordVectors(sig: WordSig): Float32Array {
+    if (sig.vecOf === this && sig.vec) return sig.vec;
+    const v = new Float32Array(this.stages.length * WORD_VEC);
+    for (let k = 0; k < this.stages.length; k++) this.stages[k].wordVectorInto(sig, v, k * WORD_VEC);
+    sig.vec = v; sig.vecOf = this;
+    return v;
+  }
   save(path: string): void { writeFileSync(path, encodeModel(this)); }
 }
 
 interface StageHeader { rows: number; scale: number; trans: number[] }
 interface FileHeader { id: string; featureVersion: number; labels: readonly string[]; stages: StageHeader[]; meta?: Record<string, unknown> }
+
+/**
+ * The union of several stages' key tables: one probe gives a key's row in every stage, and the rows
+ * of one key in all stages lie side by side in `weights` (stage s at row * stages * NL + s * NL, zero
+ * where the stage lacks the key), so the later stages find them in cache.
+ */
+export class JointTable {
+  readonly stages: number;
+  readonly weights: Float32Array;
+  /** slot i: key at 2i (0 = empty); at 2i + 1, row << stages | bit s set when stage s has the key */
+  private readonly slots: Uint32Array;
+  private readonly mask: number;
+  /**
+   * One bit per value of the key's top 20 bits, set when some key has them: a 128 KB bitmap that
+   * stays in cache and answers most lookups of absent keys (about half of them) without a probe.
+   */
+  private readonly filter = new Int32Array(1 << 15);
+  constructor(models: Model[]) {
+    const S = this.stages = models.length;
+    if (S > 8) throw new Error('JointTable: at most 8 stages');
+    const keys = new Set<number>();
+    for (const { table: tb } of models) for (let i = 0; i < tb.capacity; i++) if (tb.keyAt(i) !== 0) keys.add(tb.keyAt(i));
+    let n = 16; while (n < keys.size * 2) n <<= 1;
+    this.mask = n - 1;
+    const s = this.slots = new Uint32Array(n * 2);
+    const w = this.weights = new Float32Array(keys.size * S * NL);
+    let row = 0;
+    for (const k of keys) {
+      let i = k & this.mask;
+      while (s[2 * i] !== 0) i = (i + 1) & this.mask;
+      let bits = 0;
+      for (let st = 0; st < S; st++) {
+        const r = models[st].table.get(k);
+        if (r < 0) continue;
+        bits |= 1 << st;
+        w.set(models[st].weights.subarray(r * NL, r * NL + NL), (row * S + st) * NL);
+      }
+      s[2 * i] = k; s[2 * i + 1] = ((row << S) | bits) >>> 0;
+      this.filter[k >>> 17] |= 1 << ((k >>> 12) & 31);
+      row++;
+    }
+  }
+  /** rows[j * stages + s] = row of keys[j] if stage s has it, else -1, for j < n. */
+  lookup(keys: Uint32Array, n: number, rows: Int32Array): void {
+    const s = this.slots, mask = this.mask, S = this.stages, filter = this.filter;
+    for (let j = 0; j < n; j++) {
+      const k = keys[j];
+      let i = k & mask, v = 0;
+      if (filter[k >>> 17] & (1 << ((k >>> 12) & 31))) for (;;) {
+        const x = s[2 * i];
+        if (x === k) { v = s[2 * i + 1]; break; }
+        if (x === 0) break;
+        i = (i + 1) & mask;
+      }
+      const row = v >>> S;
+      for (let st = 0; st < S; st++) rows[j * S + st] = (v >>> st) & 1 ? row : -1;
+    }
+  }
+  /** rows[j] = row of keys[j] if stage `st` has it, else -1. */
+  lookupStage(keys: Uint32Array, st: number, rows: Int32Array): void {
+    const s = this.slots, mask = this.mask, S = this.stages, filter = this.filter;
+    for (let j = 0; j < keys.length; j++) {
+      const k = keys[j];
+      let i = k & mask, v = 0;
+      if (filter[k >>> 17] & (1 << ((k >>> 12) & 31))) for (;;) {
+        const x = s[2 * i];
+        if (x === k) { v = s[2 * i + 1]; break; }
+        if (x === 0) break;
+        i = (i + 1) & mask;
+      }
+      rows[j] = (v >>> st) & 1 ? v >>> S : -1;
+    }
+  }
+}
 
 let vScore = new Float32Array(0), vBack = new Int8Array(0);
 /** Best label sequence for n tokens given emissions em (n × NL) and transitions; writes into out. */
@@ -107,22 +298,52 @@ export function viterbi(em: Float32Array, n: number, trans: Float32Array, out: U
   if (vScore.length < n * NL) { vScore = new Float32Array(n * NL * 2); vBack = new Int8Array(n * NL * 2); }
   const sc = vScore, bk = vBack;
   for (let y = 0; y < NL; y++) sc[y] = ALLOWED[NL * NL + y] ? em[y] + trans[NL * NL + y] : -Infinity;
+  // unrolled for the 9 labels; each candidate is compared as the plain loop over p = 0..8 would
+  // (first maximum wins). O and B-X follow any label; I-X only B-X (y - 1) or I-X (y): see ALLOWED
   for (let t = 1; t < n; t++) {
     const b = t * NL, pb = b - NL;
-    for (let y = 0; y < NL; y++) {
-      let best = -Infinity, arg = 0;
-      for (let p = 0; p < NL; p++) {
-        if (!ALLOWED[p * NL + y]) continue;
-        const s = sc[pb + p] + trans[p * NL + y];
-        if (s > best) { best = s; arg = p; }
-      }
+    const s0 = sc[pb], s1 = sc[pb + 1], s2 = sc[pb + 2], s3 = sc[pb + 3], s4 = sc[pb + 4];
+    const s5 = sc[pb + 5], s6 = sc[pb + 6], s7 = sc[pb + 7], s8 = sc[pb + 8];
+    for (let y = 0; y < NL; y += y === 0 ? 1 : 2) {
+      let best = -Infinity, arg = 0, s;
+      s = s0 + trans[y]; if (s > best) { best = s; arg = 0; }
+      s = s1 + trans[9 + y]; if (s > best) { best = s; arg = 1; }
+      s = s2 + trans[18 + y]; if (s > best) { best = s; arg = 2; }
+      s = s3 + trans[27 + y]; if (s > best) { best = s; arg = 3; }
+      s = s4 + trans[36 + y]; if (s > best) { best = s; arg = 4; }
+      s = s5 + trans[45 + y]; if (s > best) { best = s; arg = 5; }
+      s = s6 + trans[54 + y]; if (s > best) { best = s; arg = 6; }
+      s = s7 + trans[63 + y]; if (s > best) { best = s; arg = 7; }
+      s = s8 + trans[72 + y]; if (s > best) { best = s; arg = 8; }
       sc[b + y] = best + em[b + y]; bk[b + y] = arg;
     }
+    let best, arg, s;
+    best = -Infinity; arg = 0;
+    s = s1 + trans[11]; if (s > best) { best = s; arg = 1; }
+    s = s2 + trans[20]; if (s > best) { best = s; arg = 2; }
+    sc[b + 2] = best + em[b + 2]; bk[b + 2] = arg;
+    best = -Infinity; arg = 0;
+    s = s3 + trans[31]; if (s > best) { best = s; arg = 3; }
+    s = s4 + trans[40]; if (s > best) { best = s; arg = 4; }
+    sc[b + 4] = best + em[b + 4]; bk[b + 4] = arg;
+    best = -Infinity; arg = 0;
+    s = s5 + trans[51]; if (s > best) { best = s; arg = 5; }
+    s = s6 + trans[60]; if (s > best) { best = s; arg = 6; }
+    sc[b + 6] = best + em[b + 6]; bk[b + 6] = arg;
+    best = -Infinity; arg = 0;
+    s = s7 + trans[71]; if (s > best) { best = s; arg = 7; }
+    s = s8 + trans[80]; if (s > best) { best = s; arg = 8; }
+    sc[b + 8] = best + em[b + 8]; bk[b + 8] = arg;
   }
   let best = -Infinity, arg = 0;
   const lb = (n - 1) * NL;
   for (let y = 0; y < NL; y++) if (sc[lb + y] > best) { best = sc[lb + y]; arg = y; }
   for (let t = n - 1; t >= 0; t--) { out[t] = arg; arg = bk[t * NL + arg]; }
+}
+// the unrolled constraint in viterbi must be the one ALLOWED encodes
+for (let p = 0; p < NL; p++) for (let y = 0; y < NL; y++) {
+  const ok = y === 0 || (y & 1) === 1 || p === y - 1 || p === y;
+  if (ok !== (ALLOWED[p * NL + y] === 1)) throw new Error('model.ts: viterbi assumes the O, B-X, I-X label layout');
 }
 
 const MAGIC = 'DOSSIER-NER\n';
