@@ -4,6 +4,7 @@
 // Each segment is scored on general features (length, final punctuation, cue vocabulary,
 // link density, position between body paragraphs), not matched against fixed strings.
 import type { RemovedSegment } from '../types.js';
+import { detach } from '../memo.js';
 
 export interface Segment {
   text: string;
@@ -40,7 +41,7 @@ export function wordCount(s: string): number {
   if (n === undefined) {
     n = words(s).length;
     if (wordCounts.size >= 4096) wordCounts.clear();
-    wordCounts.set(s, n);
+    wordCounts.set(detach(s), n);
   }
   return n;
 }

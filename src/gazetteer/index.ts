@@ -1,7 +1,7 @@
 // gazetteer: the committed GeoNames-derived place tables (data/geo) and curated lexicons (data/lexicon),
 // loaded lazily once and indexed by normalised key.
 import { readFileSync } from 'node:fs';
-import { memoize } from '../memo.js';
+import { detach, memoize } from '../memo.js';
 import type { Geo, OrgSubtype } from '../types.js';
 
 const DATA = new URL('../../../data/', import.meta.url);
@@ -104,7 +104,7 @@ class SortedLines {
 // holds this many: Place objects read from the TSV are compared by identity within a document (a
 // cluster's places, the country merge), so it is never emptied in the middle of one.
 const placeCache = new Map<string, Place[]>();
-const PLACE_CACHE_LIMIT = 50_000;
+const PLACE_CACHE_LIMIT = 20_000;
 /** Called between documents (resolveEntities does, before its first lookup): keeps the place cache bounded. */
 export function boundPlaceCache(): void {
   if (placeCache.size >= PLACE_CACHE_LIMIT) placeCache.clear();
@@ -127,7 +127,7 @@ function placesForKey(key: string): Place[] {
     if (!m || m[1] === key) continue;
     for (const p of placesForKey(m[1])) if ((!m[2] || p.country === m[2]) && (!m[3] || p.feature === m[3]) && !hit.includes(p)) hit.push(p);
   }
-  placeCache.set(key, hit);
+  placeCache.set(detach(key), hit);
   return hit;
 }
 

@@ -4,6 +4,7 @@
 // known words costs only integer mixing.
 import { fmix, hashString, key1, key2 } from './hash.js';
 import { GAZ_BIT, GAZ_LISTS, type Gazetteer } from './gazetteer.js';
+import { detach } from '../memo.js';
 
 /** Bump when templates change: a model records the version it was trained with. */
 export const FEATURE_VERSION = 3;
@@ -67,7 +68,7 @@ const H_WORD = 0, H_LOWER = 1, H_SHAPE = 2, H_SHORT = 3, H_PRE = 4, H_SUF = 8;
 const sigCache = new Map<string, WordSig>();
 const lowerCache = new Map<string, LowerInfo>();
 let sigGaz: Gazetteer | null = null;
-export const SIG_LIMIT = 50_000;
+export const SIG_LIMIT = 20_000; // ~1.3 KB per word type (hashes, vectors, tallies): ≤ ~26 MB per pipeline thread
 function startDoc(gaz: Gazetteer): void {
   if (sigCache.size > SIG_LIMIT || gaz !== sigGaz) { sigCache.clear(); lowerCache.clear(); sigGaz = gaz; }
 }
@@ -78,7 +79,7 @@ function wordSig(raw: string, gaz: Gazetteer): WordSig {
   let s = sigCache.get(raw);
   if (s) return s;
   const w = normalizeToken(raw);
-  const lower = w.toLowerCase();
+  const lower = detach(w.toLowerCase()); // kept by the cache: never a view into the article text
   const h = new Uint32Array(12);
   h[H_WORD] = hashString(w); h[H_LOWER] = hashString(lower);
   h[H_SHAPE] = hashString(wordShape(w, 3)); h[H_SHORT] = hashString(wordShape(w, 1));
@@ -101,7 +102,7 @@ function wordSig(raw: string, gaz: Gazetteer): WordSig {
     vec: undefined, vecOf: undefined, // present from the start: every WordSig keeps one hidden class
     li, gv: gaz.phrase(lower),
   };
-  sigCache.set(raw, s);
+  sigCache.set(detach(raw), s);
   return s;
 }
 
