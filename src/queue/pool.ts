@@ -2,35 +2,70 @@
 import { Worker } from 'node:worker_threads';
 import type { Task, TaskResult } from './analyze.js';
 
-interface Slot { worker: Worker; busy: { task: Task; resolve: (r: TaskResult) => void } | null }
+interface Job { task: Task; resolve: (r: TaskResult) => void; retried?: boolean }
+interface Slot { worker: Worker; busy: Job | null }
+
+// Heap limits per pipeline thread. Models and bounded caches live in ~80–100 MB; V8 grows a heap
+// towards its limit when it is allowed to, so a tight limit keeps the process's resident memory flat
+// over long runs. An article too big for it (the OOM kills only that worker) is retried once, alone,
+// in a worker with a large heap.
+export const WORKER_HEAP_MB = 144;
+const YOUNG_MB = 16;
+const BIG_HEAP_MB = 3072;
+
+const spawnWorker = (heapMb: number) => new Worker(new URL('./worker.js', import.meta.url),
+  { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: heapMb } });
+
+const isOutOfMemory = (err: Error | number) => typeof err !== 'number' && (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 export class PipelinePool {
   private slots: Slot[] = [];
-  private waiting: { task: Task; resolve: (r: TaskResult) => void }[] = [];
+  private waiting: Job[] = [];
   private closed = false;
+  private big = new Set<Worker>();
 
   /** size 0 runs the pipeline in this thread (debugging, tiny batches). */
-  constructor(readonly size: number) {
+  constructor(readonly size: number, private readonly heapMb = WORKER_HEAP_MB) {
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 256 } } /* bounded heaps: flat RSS per worker (live heap ~70 MB; headroom for big inputs) */), busy: null };
+    const slot: Slot = { worker: spawnWorker(this.heapMb), busy: null };
     slot.worker.on('message', (r: TaskResult) => {
       const b = slot.busy; slot.busy = null;
       b?.resolve(r);
       this.next(slot);
     });
+    let dead = false;
     const die = (err: Error | number) => {
-      if (this.closed) return;
+      if (this.closed || dead) return;
+      dead = true;
       const b = slot.busy; slot.busy = null;
-      b?.resolve({ seq: b.task.seq, ok: false, error: `pipeline worker died: ${typeof err === 'number' ? 'exit ' + err : err.message}` });
+      if (b && !b.retried && isOutOfMemory(err)) this.runBig({ ...b, retried: true });
+      else b?.resolve({ seq: b.task.seq, ok: false, error: `pipeline worker died: ${typeof err === 'number' ? 'exit ' + err : err.message}` });
       const i = this.slots.indexOf(slot);
       if (i >= 0) { this.slots[i] = this.spawn(); this.next(this.slots[i]); }
     };
     slot.worker.on('error', die);
     slot.worker.on('exit', (code) => { if (!this.closed) die(code); });
     return slot;
+  }
+
+  /** One task alone in a short-lived worker with a large heap (an input too big for the pool's workers). */
+  private runBig(job: Job): void {
+    const w = spawnWorker(BIG_HEAP_MB);
+    this.big.add(w);
+    let done = false;
+    const finish = (r: TaskResult) => {
+      if (done) return;
+      done = true; this.big.delete(w);
+      job.resolve(r);
+      void w.terminate();
+    };
+    w.on('message', finish);
+    w.on('error', (e) => finish({ seq: job.task.seq, ok: false, error: `pipeline worker died: ${e.message}` }));
+    w.on('exit', (code) => finish({ seq: job.task.seq, ok: false, error: `pipeline worker died: exit ${code}` }));
+    w.postMessage(job.task);
   }
 
   private next(slot: Slot): void {
@@ -52,6 +87,6 @@ export class PipelinePool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all([...this.slots.map((s) => s.worker.terminate()), ...[...this.big].map((w) => w.terminate())]);
   }
 }
