@@ -10,10 +10,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { FEATURE_VERSION, extractDoc, mergeFeatures, stackFeatures, normalizeToken, wordShape, wordKeys, OFFSETS, BOUNDARY, MAX_WORD_KEYS, SIG_LIMIT, sigCacheSize } from '../src/ner/features.js';
 import { Gazetteer, GAZ_BIT, loadGazetteer } from '../src/ner/gazetteer.js';
 import { KeyTable, key1 } from '../src/ner/hash.js';
-import { LABELS, LABEL_ID, loadModel, Model, NerModel, NL, viterbi } from '../src/ner/model.js';
+import { LABELS, LABEL_ID, loadModel, Model, NerModel, NL, viterbi, WORD_VEC } from '../src/ner/model.js';
 import { chunks, conllDocs, parseConllLines, score, writeConll, type ConllDoc } from '../src/ner/conll.js';
 import { trainModel } from '../src/ner/train.js';
-import { decodeStage, getModel, tagDoc, tagDocIds } from '../src/ner/tagger.js';
+import { DEFAULT_MODEL_PATH, decodeStage, getModel, tagDoc, tagDocIds } from '../src/ner/tagger.js';
 import { MODEL_ID, codeNames, joinOfNames, mapType, nerTokens, recognize } from '../src/ner/index.js';
 import { analyzeText } from '../src/nlp/index.js';
 import { runCli } from './helpers.js';
@@ -348,6 +348,27 @@ test('emissions and the joint-table tagger match the original scatter loop bit f
   }
   const staged = decodeStage(s2, f, prior);
   assert.deepEqual(Array.from(tagDocIds(model, doc, gaz), (a) => Array.from(a)).flat(), Array.from(staged));
+});
+
+test('a loaded model tags from its joint table alone; stages rebuilt from it give the same word vectors and file', () => {
+  const gaz = loadGazetteer();
+  const m = loadModel(DEFAULT_MODEL_PATH, FEATURE_VERSION);
+  const doc = [['Afghan', 'General', 'Sami', 'Sadat', 'said', 'the', 'Taliban', 'entered', 'Lashkar', 'Gah', '.'], ['Sadat', 'told', 'Reuters', '.']];
+  const ids = Array.from(tagDocIds(m, doc, gaz), (a) => Array.from(a));
+  assert.equal((m as unknown as { stageModels?: Model[] }).stageModels, undefined, 'no per-stage tables at inference');
+  const f = extractDoc(doc, gaz);
+  const sigs = [...f.sigs, BOUNDARY];
+  const joint = sigs.map((g) => Float32Array.from(m.wordVectors(g)));
+  const raw = gunzipSync(readFileSync(DEFAULT_MODEL_PATH)); // magic (12 bytes), header length, JSON header
+  const header = JSON.parse(raw.subarray(16, 16 + raw.readUInt32LE(12)).toString());
+  m.stages.forEach((s, k) => {
+    assert.equal(s.table.size, header.stages[k].rows);
+    sigs.forEach((g, i) => assert.deepEqual(Float32Array.from(s.wordVector(g)), joint[i].subarray(k * WORD_VEC, (k + 1) * WORD_VEC), `stage ${k}, word ${i}`));
+  });
+  assert.deepEqual(Array.from(tagDocIds(m, doc, gaz), (a) => Array.from(a)), ids);
+  const p = join(tmp(), 'resaved.bin.gz');
+  m.save(p);
+  assert.ok(gunzipSync(readFileSync(p)).equals(raw), 'a loaded model saves the same bytes');
 });
 
 test('unrolled Viterbi equals the plain constrained search, ties included', () => {

@@ -24,6 +24,9 @@ const PREFIX = 1 << 30;
 
 export const DATA_DIR = fileURLToPath(new URL('../../../data/ner/', import.meta.url));
 
+/** A flat copy of s that shares no memory with the string it was cut from (a list file's text). */
+const flat = (s: string): string => JSON.parse(JSON.stringify(s));
+
 export class Gazetteer {
   /** lowercased space-joined token phrase → list bits (| PREFIX) */
   readonly phrases = new Map<string, number>();
@@ -36,8 +39,10 @@ export class Gazetteer {
     let key = '';
     for (let i = 0; i < toks.length; i++) {
       key = i ? key + ' ' + toks[i] : toks[i];
-      const last = i === toks.length - 1;
-      this.phrases.set(key, (this.phrases.get(key) ?? 0) | (last ? bits : PREFIX));
+      // a new key is stored as a flat copy: the concatenation (a cons string) and the tokens (maybe
+      // slices of a whole list file) would otherwise stay alive with it (~0.5 MB per pipeline thread)
+      const last = i === toks.length - 1, had = this.phrases.get(key);
+      this.phrases.set(had === undefined ? flat(key) : key, (had ?? 0) | (last ? bits : PREFIX));
     }
   }
 

@@ -81,106 +81,8 @@ export class Model {
     this.emissionsFrom(f, si, em, inp);
   }
 
-  /**
-   * Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y] (see StageInput).
-   * The weights are added to each token's scores in a fixed order (word-type vectors, then context
-   * rows, then extra rows) so that results are reproducible bit for bit.
-   */
-  emissionsFrom(f: DocFeatures, si: number, em: Float32Array, inp: StageInput): void {
-    const offs = f.offs, { rows, stride, off, w, wStride, wOff, xoffs, xrows, xOff, vecs: V, voff, bv } = inp;
-    const t0 = f.sentStart[si], t1 = f.sentEnd[si];
-    const fr = Math.fround;
-    for (let t = t0; t < t1; t++) {
-      // each token's scores summed in float32 (fround after every add, as a Float32Array element
-      // would be) and in the order of the original scatter loop: the word-type slices -2 and -1
-      // inside the sentence, boundary -2 and -1, the token's own, boundary +1 and +2, +1 and +2
-      // inside the sentence; then the context rows, then the extra rows
-      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
-      let v: Float32Array, o: number;
-      // left neighbours: (-2, -1) inside; (-1 inside, -2 boundary); (-2, -1) boundary
-      if (t - 2 >= t0) { v = V[t - 2]; o = voff; } else if (t - 1 >= t0) { v = V[t - 1]; o = voff + NL; } else { v = bv; o = voff; }
-      e0 = fr(e0 + v[o]);
-      e1 = fr(e1 + v[o + 1]);
-      e2 = fr(e2 + v[o + 2]);
-      e3 = fr(e3 + v[o + 3]);
-      e4 = fr(e4 + v[o + 4]);
-      e5 = fr(e5 + v[o + 5]);
-      e6 = fr(e6 + v[o + 6]);
-      e7 = fr(e7 + v[o + 7]);
-      e8 = fr(e8 + v[o + 8]);
-      if (t - 2 >= t0) { v = V[t - 1]; o = voff + NL; } else { v = bv; o = t - 1 >= t0 ? voff : voff + NL; }
-      e0 = fr(e0 + v[o]);
-      e1 = fr(e1 + v[o + 1]);
-      e2 = fr(e2 + v[o + 2]);
-      e3 = fr(e3 + v[o + 3]);
-      e4 = fr(e4 + v[o + 4]);
-      e5 = fr(e5 + v[o + 5]);
-      e6 = fr(e6 + v[o + 6]);
-      e7 = fr(e7 + v[o + 7]);
-      e8 = fr(e8 + v[o + 8]);
-      v = V[t]; o = voff + 2 * NL;
-      e0 = fr(e0 + v[o]);
-      e1 = fr(e1 + v[o + 1]);
-      e2 = fr(e2 + v[o + 2]);
-      e3 = fr(e3 + v[o + 3]);
-      e4 = fr(e4 + v[o + 4]);
-      e5 = fr(e5 + v[o + 5]);
-      e6 = fr(e6 + v[o + 6]);
-      e7 = fr(e7 + v[o + 7]);
-      e8 = fr(e8 + v[o + 8]);
-      // right neighbours: (+1, +2) boundary; (+2 boundary, +1 inside); (+1, +2) inside
-      if (t + 1 >= t1) { v = bv; o = voff + 3 * NL; } else if (t + 2 >= t1) { v = bv; o = voff + 4 * NL; } else { v = V[t + 1]; o = voff + 3 * NL; }
-      e0 = fr(e0 + v[o]);
-      e1 = fr(e1 + v[o + 1]);
-      e2 = fr(e2 + v[o + 2]);
-      e3 = fr(e3 + v[o + 3]);
-      e4 = fr(e4 + v[o + 4]);
-      e5 = fr(e5 + v[o + 5]);
-      e6 = fr(e6 + v[o + 6]);
-      e7 = fr(e7 + v[o + 7]);
-      e8 = fr(e8 + v[o + 8]);
-      if (t + 1 >= t1) { v = bv; o = voff + 4 * NL; } else if (t + 2 >= t1) { v = V[t + 1]; o = voff + 3 * NL; } else { v = V[t + 2]; o = voff + 4 * NL; }
-      e0 = fr(e0 + v[o]);
-      e1 = fr(e1 + v[o + 1]);
-      e2 = fr(e2 + v[o + 2]);
-      e3 = fr(e3 + v[o + 3]);
-      e4 = fr(e4 + v[o + 4]);
-      e5 = fr(e5 + v[o + 5]);
-      e6 = fr(e6 + v[o + 6]);
-      e7 = fr(e7 + v[o + 7]);
-      e8 = fr(e8 + v[o + 8]);
-      for (let j = offs[t], e = offs[t + 1]; j < e; j++) {
-        const r = rows[j * stride + off];
-        if (r < 0) continue;
-        const q = r * wStride + wOff;
-        e0 = fr(e0 + w[q]);
-        e1 = fr(e1 + w[q + 1]);
-        e2 = fr(e2 + w[q + 2]);
-        e3 = fr(e3 + w[q + 3]);
-        e4 = fr(e4 + w[q + 4]);
-        e5 = fr(e5 + w[q + 5]);
-        e6 = fr(e6 + w[q + 6]);
-        e7 = fr(e7 + w[q + 7]);
-        e8 = fr(e8 + w[q + 8]);
-      }
-      if (xoffs && xrows) for (let j = xoffs[t], e = xoffs[t + 1]; j < e; j++) {
-        const r = xrows[j + xOff];
-        if (r < 0) continue;
-        const q = r * wStride + wOff;
-        e0 = fr(e0 + w[q]);
-        e1 = fr(e1 + w[q + 1]);
-        e2 = fr(e2 + w[q + 2]);
-        e3 = fr(e3 + w[q + 3]);
-        e4 = fr(e4 + w[q + 4]);
-        e5 = fr(e5 + w[q + 5]);
-        e6 = fr(e6 + w[q + 6]);
-        e7 = fr(e7 + w[q + 7]);
-        e8 = fr(e8 + w[q + 8]);
-      }
-      const b = (t - t0) * NL;
-      em[b] = e0; em[b + 1] = e1; em[b + 2] = e2; em[b + 3] = e3; em[b + 4] = e4; em[b + 5] = e5; em[b + 6] = e6; em[b + 7] = e7; em[b + 8] = e8;
-    }
-  }
+  /** Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y] (see StageInput). */
+  emissionsFrom(f: DocFeatures, si: number, em: Float32Array, inp: StageInput): void { emissionsFrom(f, si, em, inp); }
 }
 
 /** What a stage needs besides the document's features to score a sentence. */
@@ -197,17 +99,158 @@ export interface StageInput {
 
 if (NL !== 9) throw new Error('model.ts: emissionsFrom and viterbi are unrolled for 9 labels');
 
-/** The whole tagger: stage 1 tags from local features; stage 2 (optional) re-tags with stage 1's labels as document-level evidence. */
+/**
+ * Emission scores for the tokens of sentence `si` into em[(t - start) * NL + y] (see StageInput).
+ * The weights are added to each token's scores in a fixed order (word-type vectors, then context
+ * rows, then extra rows) so that results are reproducible bit for bit.
+ */
+export function emissionsFrom(f: DocFeatures, si: number, em: Float32Array, inp: StageInput): void {
+  const offs = f.offs, { rows, stride, off, w, wStride, wOff, xoffs, xrows, xOff, vecs: V, voff, bv } = inp;
+  const t0 = f.sentStart[si], t1 = f.sentEnd[si];
+  const fr = Math.fround;
+  for (let t = t0; t < t1; t++) {
+    // each token's scores summed in float32 (fround after every add, as a Float32Array element
+    // would be) and in the order of the original scatter loop: the word-type slices -2 and -1
+    // inside the sentence, boundary -2 and -1, the token's own, boundary +1 and +2, +1 and +2
+    // inside the sentence; then the context rows, then the extra rows
+    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
+    let v: Float32Array, o: number;
+    // left neighbours: (-2, -1) inside; (-1 inside, -2 boundary); (-2, -1) boundary
+    if (t - 2 >= t0) { v = V[t - 2]; o = voff; } else if (t - 1 >= t0) { v = V[t - 1]; o = voff + NL; } else { v = bv; o = voff; }
+    e0 = fr(e0 + v[o]);
+    e1 = fr(e1 + v[o + 1]);
+    e2 = fr(e2 + v[o + 2]);
+    e3 = fr(e3 + v[o + 3]);
+    e4 = fr(e4 + v[o + 4]);
+    e5 = fr(e5 + v[o + 5]);
+    e6 = fr(e6 + v[o + 6]);
+    e7 = fr(e7 + v[o + 7]);
+    e8 = fr(e8 + v[o + 8]);
+    if (t - 2 >= t0) { v = V[t - 1]; o = voff + NL; } else { v = bv; o = t - 1 >= t0 ? voff : voff + NL; }
+    e0 = fr(e0 + v[o]);
+    e1 = fr(e1 + v[o + 1]);
+    e2 = fr(e2 + v[o + 2]);
+    e3 = fr(e3 + v[o + 3]);
+    e4 = fr(e4 + v[o + 4]);
+    e5 = fr(e5 + v[o + 5]);
+    e6 = fr(e6 + v[o + 6]);
+    e7 = fr(e7 + v[o + 7]);
+    e8 = fr(e8 + v[o + 8]);
+    v = V[t]; o = voff + 2 * NL;
+    e0 = fr(e0 + v[o]);
+    e1 = fr(e1 + v[o + 1]);
+    e2 = fr(e2 + v[o + 2]);
+    e3 = fr(e3 + v[o + 3]);
+    e4 = fr(e4 + v[o + 4]);
+    e5 = fr(e5 + v[o + 5]);
+    e6 = fr(e6 + v[o + 6]);
+    e7 = fr(e7 + v[o + 7]);
+    e8 = fr(e8 + v[o + 8]);
+    // right neighbours: (+1, +2) boundary; (+2 boundary, +1 inside); (+1, +2) inside
+    if (t + 1 >= t1) { v = bv; o = voff + 3 * NL; } else if (t + 2 >= t1) { v = bv; o = voff + 4 * NL; } else { v = V[t + 1]; o = voff + 3 * NL; }
+    e0 = fr(e0 + v[o]);
+    e1 = fr(e1 + v[o + 1]);
+    e2 = fr(e2 + v[o + 2]);
+    e3 = fr(e3 + v[o + 3]);
+    e4 = fr(e4 + v[o + 4]);
+    e5 = fr(e5 + v[o + 5]);
+    e6 = fr(e6 + v[o + 6]);
+    e7 = fr(e7 + v[o + 7]);
+    e8 = fr(e8 + v[o + 8]);
+    if (t + 1 >= t1) { v = bv; o = voff + 4 * NL; } else if (t + 2 >= t1) { v = V[t + 1]; o = voff + 3 * NL; } else { v = V[t + 2]; o = voff + 4 * NL; }
+    e0 = fr(e0 + v[o]);
+    e1 = fr(e1 + v[o + 1]);
+    e2 = fr(e2 + v[o + 2]);
+    e3 = fr(e3 + v[o + 3]);
+    e4 = fr(e4 + v[o + 4]);
+    e5 = fr(e5 + v[o + 5]);
+    e6 = fr(e6 + v[o + 6]);
+    e7 = fr(e7 + v[o + 7]);
+    e8 = fr(e8 + v[o + 8]);
+    for (let j = offs[t], e = offs[t + 1]; j < e; j++) {
+      const r = rows[j * stride + off];
+      if (r < 0) continue;
+      const q = r * wStride + wOff;
+      e0 = fr(e0 + w[q]);
+      e1 = fr(e1 + w[q + 1]);
+      e2 = fr(e2 + w[q + 2]);
+      e3 = fr(e3 + w[q + 3]);
+      e4 = fr(e4 + w[q + 4]);
+      e5 = fr(e5 + w[q + 5]);
+      e6 = fr(e6 + w[q + 6]);
+      e7 = fr(e7 + w[q + 7]);
+      e8 = fr(e8 + w[q + 8]);
+    }
+    if (xoffs && xrows) for (let j = xoffs[t], e = xoffs[t + 1]; j < e; j++) {
+      const r = xrows[j + xOff];
+      if (r < 0) continue;
+      const q = r * wStride + wOff;
+      e0 = fr(e0 + w[q]);
+      e1 = fr(e1 + w[q + 1]);
+      e2 = fr(e2 + w[q + 2]);
+      e3 = fr(e3 + w[q + 3]);
+      e4 = fr(e4 + w[q + 4]);
+      e5 = fr(e5 + w[q + 5]);
+      e6 = fr(e6 + w[q + 6]);
+      e7 = fr(e7 + w[q + 7]);
+      e8 = fr(e8 + w[q + 8]);
+    }
+    const b = (t - t0) * NL;
+    em[b] = e0; em[b + 1] = e1; em[b + 2] = e2; em[b + 3] = e3; em[b + 4] = e4; em[b + 5] = e5; em[b + 6] = e6; em[b + 7] = e7; em[b + 8] = e8;
+  }
+}
+
+/**
+ * The whole tagger: stage 1 tags from local features; stage 2 (optional) re-tags with stage 1's labels as document-level evidence.
+ *
+ * Inference uses only the joint table (one copy of the weights): a model loaded from a file is built
+ * straight into it, and its per-stage `Model`s (key table + weights, as training makes them) are
+ * materialised from it only if something asks for `stages` (tests, re-saving, decodeStage).
+ */
 export class NerModel {
   private jointTable?: JointTable;
-  constructor(readonly id: string, readonly featureVersion: number, readonly stages: Model[], readonly meta: Record<string, unknown> = {}) {}
-  /** All stages' rows of a key from one probe (built on first use). */
-  joint(): JointTable { return (this.jointTable ??= new JointTable(this.stages)); }
-  /** Every stage's word vector (Model.wordVector) of a word type, stage k at [k * WORD_VEC ..); cached on the word type. */
+  private stageModels?: Model[];
+  /** each stage's label transitions (Model.trans) */
+  readonly trans: Float32Array[];
+  constructor(id: string, featureVersion: number, stages: Model[], meta?: Record<string, unknown>);
+  constructor(id: string, featureVersion: number, stages: JointTable, meta: Record<string, unknown>, trans: Float32Array[]);
+  constructor(readonly id: string, readonly featureVersion: number, stages: Model[] | JointTable, readonly meta: Record<string, unknown> = {}, trans?: Float32Array[]) {
+    if (stages instanceof JointTable) {
+      if (!trans || trans.length !== stages.stages) throw new Error('NerModel: one transition table per stage');
+      this.jointTable = stages; this.trans = trans;
+    } else {
+      this.stageModels = stages; this.trans = stages.map((m) => m.trans);
+    }
+  }
+  get nStages(): number { return this.trans.length; }
+  /** The per-stage models (for a loaded model, rebuilt from the joint table on first use and kept). */
+  get stages(): Model[] {
+    return (this.stageModels ??= this.trans.map((t, s) => this.jointTable!.stageModel(s, t)));
+  }
+  /** All stages' rows of a key from one probe (built on first use when the model was trained, not loaded). */
+  joint(): JointTable { return (this.jointTable ??= JointTable.of(this.stageModels!)); }
+  /**
+   * Every stage's word vector (Model.wordVector) of a word type, stage k at [k * WORD_VEC ..); cached
+   * on the word type. Computed from the joint table: each element sums the same float32 weights in
+   * the same order (keys in wordKeys order) as Model.wordVectorInto does from the stage's own table.
+   */
   wordVectors(sig: WordSig): Float32Array {
     if (sig.vecOf === this && sig.vec) return sig.vec;
-    const v = new Float32Array(this.stages.length * WORD_VEC);
-    for (let k = 0; k < this.stages.length; k++) this.stages[k].wordVectorInto(sig, v, k * WORD_VEC);
+    const jt = this.joint(), S = jt.stages, w = jt.weights;
+    const v = new Float32Array(S * WORD_VEC);
+    for (let k = 0; k < NO; k++) {
+      const m = wordKeys(sig, OFFSETS[k], wk);
+      for (let j = 0; j < m; j++) {
+        const x = jt.probe(wk[j]);
+        if (x === 0) continue;
+        const row = x >>> S;
+        for (let st = 0; st < S; st++) {
+          if (!((x >>> st) & 1)) continue;
+          const q = (row * S + st) * NL, o = st * WORD_VEC + k * NL;
+          for (let y = 0; y < NL; y++) v[o + y] += w[q + y];
+        }
+      }
+    }
     sig.vec = v; sig.vecOf = this;
     return v;
   }
@@ -223,7 +266,6 @@ interface FileHeader { id: string; featureVersion: number; labels: readonly stri
  * where the stage lacks the key), so the later stages find them in cache.
  */
 export class JointTable {
-  readonly stages: number;
   readonly weights: Float32Array;
   /** slot i: key at 2i (0 = empty); at 2i + 1, row << stages | bit s set when stage s has the key */
   private readonly slots: Uint32Array;
@@ -233,19 +275,31 @@ export class JointTable {
    * stays in cache and answers most lookups of absent keys (about half of them) without a probe.
    */
   private readonly filter = new Int32Array(1 << 15);
-  constructor(models: Model[]) {
-    const S = this.stages = models.length;
-    if (S > 8) throw new Error('JointTable: at most 8 stages');
+  /** An empty table with room for `keys` keys of `stages` stages (filled by place()). */
+  private constructor(readonly stages: number, keys: number) {
+    if (stages > 8) throw new Error('JointTable: at most 8 stages');
+    let n = 16; while (n < keys * 2) n <<= 1;
+    this.mask = n - 1;
+    this.slots = new Uint32Array(n * 2);
+    this.weights = new Float32Array(keys * stages * NL);
+  }
+  /** Puts key k (absent so far) at `row`, present in the stages whose bits are set. */
+  private place(k: number, row: number, bits: number): void {
+    const s = this.slots, mask = this.mask;
+    let i = k & mask;
+    while (s[2 * i] !== 0) i = (i + 1) & mask;
+    s[2 * i] = k; s[2 * i + 1] = ((row << this.stages) | bits) >>> 0;
+    this.filter[k >>> 17] |= 1 << ((k >>> 12) & 31);
+  }
+
+  /** The joint table of trained stages' tables. */
+  static of(models: Model[]): JointTable {
+    const S = models.length;
     const keys = new Set<number>();
     for (const { table: tb } of models) for (let i = 0; i < tb.capacity; i++) if (tb.keyAt(i) !== 0) keys.add(tb.keyAt(i));
-    let n = 16; while (n < keys.size * 2) n <<= 1;
-    this.mask = n - 1;
-    const s = this.slots = new Uint32Array(n * 2);
-    const w = this.weights = new Float32Array(keys.size * S * NL);
+    const jt = new JointTable(S, keys.size), w = jt.weights;
     let row = 0;
     for (const k of keys) {
-      let i = k & this.mask;
-      while (s[2 * i] !== 0) i = (i + 1) & this.mask;
       let bits = 0;
       for (let st = 0; st < S; st++) {
         const r = models[st].table.get(k);
@@ -253,9 +307,68 @@ export class JointTable {
         bits |= 1 << st;
         w.set(models[st].weights.subarray(r * NL, r * NL + NL), (row * S + st) * NL);
       }
-      s[2 * i] = k; s[2 * i + 1] = ((row << S) | bits) >>> 0;
-      this.filter[k >>> 17] |= 1 << ((k >>> 12) & 31);
-      row++;
+      jt.place(k, row++, bits);
+    }
+    return jt;
+  }
+
+  /**
+   * The joint table of stages read from a model file: stage s has keys K[s] (strictly increasing)
+   * whose weights are Q[s][i * NL + y] * scale[s] (stored as float32, as a stage's own table holds them).
+   */
+  static fromSorted(K: Uint32Array[], Q: Int16Array[], scale: number[]): JointTable {
+    const S = K.length, pos = new Int32Array(S);
+    // one merge pass to count the union, a second to place the keys in increasing order
+    const merge = (each: (k: number, bits: number) => void) => {
+      pos.fill(0);
+      for (;;) {
+        let k = -1;
+        for (let s = 0; s < S; s++) if (pos[s] < K[s].length && (k < 0 || K[s][pos[s]] < k)) k = K[s][pos[s]];
+        if (k < 0) return;
+        let bits = 0;
+        for (let s = 0; s < S; s++) if (pos[s] < K[s].length && K[s][pos[s]] === k) { bits |= 1 << s; pos[s]++; }
+        each(k, bits);
+      }
+    };
+    let n = 0;
+    merge(() => { n++; });
+    const jt = new JointTable(S, n), w = jt.weights;
+    let row = 0;
+    merge((k, bits) => {
+      for (let s = 0; s < S; s++) {
+        if (!((bits >>> s) & 1)) continue;
+        const src = (pos[s] - 1) * NL, dst = (row * S + s) * NL, q = Q[s], sc = scale[s];
+        for (let y = 0; y < NL; y++) w[dst + y] = q[src + y] * sc;
+      }
+      jt.place(k, row++, bits);
+    });
+    return jt;
+  }
+
+  /** Stage `st` alone as a Model with its own key table and weights (a copy). */
+  stageModel(st: number, trans: Float32Array): Model {
+    const s = this.slots, S = this.stages;
+    let n = 0;
+    for (let i = 1; i < s.length; i += 2) if (s[i - 1] !== 0 && (s[i] >>> st) & 1) n++;
+    const table = new KeyTable(n), W = new Float32Array(n * NL);
+    let r = 0;
+    for (let i = 1; i < s.length; i += 2) {
+      if (s[i - 1] === 0 || !((s[i] >>> st) & 1)) continue;
+      const q = ((s[i] >>> S) * S + st) * NL;
+      W.set(this.weights.subarray(q, q + NL), r * NL);
+      table.set(s[i - 1], r++);
+    }
+    return new Model(table, W, trans);
+  }
+
+  /** row << stages | stage bits of key k; 0 when no stage has it. */
+  probe(k: number): number {
+    if (!(this.filter[k >>> 17] & (1 << ((k >>> 12) & 31)))) return 0;
+    const s = this.slots, mask = this.mask;
+    for (let i = k & mask; ; i = (i + 1) & mask) {
+      const x = s[2 * i];
+      if (x === k) return s[2 * i + 1];
+      if (x === 0) return 0;
     }
   }
   /** rows[j * stages + s] = row of keys[j] if stage s has it, else -1, for j < n. */
@@ -404,17 +517,17 @@ export function loadModel(path: string, expectVersion?: number): NerModel {
   }
   const need = header.stages.reduce((a, s) => a + s.rows * 4 + s.rows * NL * 2, off);
   if (raw.length !== need || header.stages.some((s) => s.trans?.length !== (NL + 1) * NL)) throw bad('truncated or wrong size');
-  const stages = header.stages.map((s) => {
-    const n = s.rows;
-    const bytes = new Uint8Array(raw.subarray(off, off + n * 4 + n * NL * 2)); // aligned copy
-    off += n * 4 + n * NL * 2;
-    const K = new Uint32Array(bytes.buffer, 0, n);
-    const Q = new Int16Array(bytes.buffer, n * 4, n * NL);
-    const table = new KeyTable(n);
-    const W = new Float32Array(n * NL);
-    for (let i = 0; i < n; i++) table.set(K[i], i);
-    for (let j = 0; j < Q.length; j++) W[j] = Q[j] * s.scale;
-    return new Model(table, W, Float32Array.from(s.trans));
-  });
-  return new NerModel(header.id, header.featureVersion, stages, header.meta ?? {});
+  // the stages' keys and quantised weights go straight into the joint table (no per-stage tables)
+  const K: Uint32Array[] = [], Q: Int16Array[] = [];
+  for (const s of header.stages) {
+    const n = s.rows, len = n * 4 + n * NL * 2;
+    // viewed in place when 4-byte aligned (a stage with an odd row count leaves the next one misaligned), else copied
+    const bytes = (raw.byteOffset + off) % 4 === 0 ? raw.subarray(off, off + len) : new Uint8Array(raw.subarray(off, off + len));
+    const k = new Uint32Array(bytes.buffer, bytes.byteOffset, n);
+    for (let i = 0; i < n; i++) if (k[i] === 0 || (i > 0 && k[i] <= k[i - 1])) throw bad('feature keys not in increasing order');
+    K.push(k); Q.push(new Int16Array(bytes.buffer, bytes.byteOffset + n * 4, n * NL));
+    off += len;
+  }
+  const jt = JointTable.fromSorted(K, Q, header.stages.map((s) => s.scale));
+  return new NerModel(header.id, header.featureVersion, jt, header.meta ?? {}, header.stages.map((s) => Float32Array.from(s.trans)));
 }

@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { BOUNDARY, extractDoc, FEATURE_VERSION, stackFeatures, type DocFeatures } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { LABELS, loadModel, Model, NerModel, NL, viterbi, WORD_VEC, type JointTable, type StageInput } from './model.js';
+import { emissionsFrom, LABELS, loadModel, Model, NerModel, NL, viterbi, WORD_VEC, type JointTable, type StageInput } from './model.js';
 
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/ner-perceptron.bin.gz', import.meta.url));
 
@@ -18,23 +18,24 @@ export function getModel(path = DEFAULT_MODEL_PATH): NerModel {
 
 let em = new Float32Array(1024);
 
-/** Decode every sentence of a document with one stage; label ids for all tokens. */
-function decodeWith(stage: Model, f: DocFeatures, inp: StageInput): Uint8Array {
+/** Decode every sentence of a document with one stage (its transitions and input); label ids for all tokens. */
+function decodeWith(trans: Float32Array, f: DocFeatures, inp: StageInput): Uint8Array {
   const out = new Uint8Array(f.nTokens);
   for (let si = 0; si < f.sentStart.length; si++) {
     const a = f.sentStart[si], b = f.sentEnd[si], n = b - a;
     if (em.length < n * NL) em = new Float32Array(n * NL * 2);
-    stage.emissionsFrom(f, si, em, inp);
-    viterbi(em, n, stage.trans, out.subarray(a, b));
+    emissionsFrom(f, si, em, inp);
+    viterbi(em, n, trans, out.subarray(a, b));
   }
   return out;
 }
 
-/** The second stage's extra features from the first stage's labels, with their rows (in the joint table, if given). */
-function withPrior(inp: StageInput, stage: Model, f: DocFeatures, prior: Uint8Array, jt?: JointTable, st = 0): StageInput {
-  const x = stackFeatures(f, prior, !!jt);
+/** The second stage's extra features from the first stage's labels, with their rows (in the stage's table, or stage `st` of the joint table). */
+function withPrior(inp: StageInput, stage: Model | JointTable, f: DocFeatures, prior: Uint8Array, st = 0): StageInput {
+  const x = stackFeatures(f, prior, !(stage instanceof Model));
   let xrows: Int32Array;
-  if (jt) {
+  if (!(stage instanceof Model)) {
+    const jt = stage;
     if (xrowBuf.length < x.keys.length) xrowBuf = new Int32Array(x.keys.length * 2);
     xrows = xrowBuf;
     jt.lookupStage(x.keys, st, xrows);
@@ -51,7 +52,7 @@ export function decodeStage(stage: Model, f: DocFeatures, prior?: Uint8Array): U
   stage.rowsOf(f.keys, rows);
   let inp: StageInput = { rows, stride: 1, off: 0, w: stage.weights, wStride: NL, wOff: 0, vecs: f.sigs.map((g) => stage.wordVector(g)), voff: 0, bv: stage.wordVector(BOUNDARY), xOff: 0 };
   if (prior) inp = withPrior(inp, stage, f, prior);
-  return decodeWith(stage, f, inp);
+  return decodeWith(stage.trans, f, inp);
 }
 
 let jrows = new Int32Array(4096), xrowBuf = new Int32Array(4096);
@@ -68,8 +69,8 @@ export function tagDocIds(model: NerModel, doc: string[][], gaz: Gazetteer = loa
   for (let t = 0; t < f.nTokens; t++) vecs[t] = model.wordVectors(f.sigs[t]);
   const bv = model.wordVectors(BOUNDARY);
   const stage = (k: number): StageInput => ({ rows: jrows, stride: S, off: k, w: jt.weights, wStride: S * NL, wOff: k * NL, vecs, voff: k * WORD_VEC, bv, xOff: 0 });
-  let ids = decodeWith(model.stages[0], f, stage(0));
-  for (let k = 1; k < S; k++) ids = decodeWith(model.stages[k], f, withPrior(stage(k), model.stages[k], f, ids, jt, k));
+  let ids = decodeWith(model.trans[0], f, stage(0));
+  for (let k = 1; k < S; k++) ids = decodeWith(model.trans[k], f, withPrior(stage(k), jt, f, ids, k));
   const out: Uint8Array[] = [];
   let t = 0;
   for (const s of doc) { out.push(ids.subarray(t, t + s.length)); t += s.length; }
