@@ -5,12 +5,12 @@ import type { Task, TaskResult } from './analyze.js';
 interface Job { task: Task; resolve: (r: TaskResult) => void; retried?: boolean }
 interface Slot { worker: Worker; busy: Job | null }
 
-// Heap limits per pipeline thread. Models and bounded caches live in ~80–100 MB; V8 grows a heap
+// Heap limits per pipeline thread. Models and bounded caches live in ~70–90 MB; V8 grows a heap
 // towards its limit when it is allowed to, so a tight limit keeps the process's resident memory flat
 // over long runs. An article too big for it (the OOM kills only that worker) is retried once, alone,
 // in a worker with a large heap.
-export const WORKER_HEAP_MB = 144;
-const YOUNG_MB = 16;
+export const WORKER_HEAP_MB = 112;
+const YOUNG_MB = 8;
 const BIG_HEAP_MB = 3072;
 
 const spawnWorker = (heapMb: number) => new Worker(new URL('./worker.js', import.meta.url),
