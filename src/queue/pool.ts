@@ -16,6 +16,10 @@ const BIG_HEAP_MB = 3072;
 const spawnWorker = (heapMb: number) => new Worker(new URL('./worker.js', import.meta.url),
   { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: heapMb } });
 
+/** The result of a task whose worker died (an error event, or an exit code). */
+const died = (seq: number, err: Error | number): TaskResult =>
+  ({ seq, ok: false, error: `pipeline worker died: ${typeof err === 'number' ? 'exit ' + err : err.message}` });
+
 const isOutOfMemory = (err: Error | number) => typeof err !== 'number' && (err as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
 
 export class PipelinePool {
@@ -42,7 +46,7 @@ export class PipelinePool {
       dead = true;
       const b = slot.busy; slot.busy = null;
       if (b && !b.retried && isOutOfMemory(err)) this.runBig({ ...b, retried: true });
-      else b?.resolve({ seq: b.task.seq, ok: false, error: `pipeline worker died: ${typeof err === 'number' ? 'exit ' + err : err.message}` });
+      else b?.resolve(died(b.task.seq, err));
       const i = this.slots.indexOf(slot);
       if (i >= 0) { this.slots[i] = this.spawn(); this.next(this.slots[i]); }
     };
@@ -63,8 +67,8 @@ export class PipelinePool {
       void w.terminate();
     };
     w.on('message', finish);
-    w.on('error', (e) => finish({ seq: job.task.seq, ok: false, error: `pipeline worker died: ${e.message}` }));
-    w.on('exit', (code) => finish({ seq: job.task.seq, ok: false, error: `pipeline worker died: exit ${code}` }));
+    w.on('error', (e) => finish(died(job.task.seq, e)));
+    w.on('exit', (code) => finish(died(job.task.seq, code)));
     w.postMessage(job.task);
   }
 
