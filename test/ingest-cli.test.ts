@@ -178,7 +178,8 @@ function checkWhole(db: string): number {
 }
 
 test('SIGKILL mid-batch, then re-run: no partial articles, the batch completes without duplicates', async () => {
-  const dir = join(tmp, 'kill'); makeFolder(dir, 24);
+  // Enough articles that the kill lands mid-batch: articles are committed in groups of up to a second.
+  const dir = join(tmp, 'kill'); makeFolder(dir, 150);
   const db = join(tmp, 'kill.db');
   const p = spawn(process.execPath, [BIN, 'ingest', dir, '--db', db, '--workers', '1'], { cwd: ROOT, stdio: 'ignore' });
   const t0 = Date.now();
@@ -191,12 +192,28 @@ test('SIGKILL mid-batch, then re-run: no partial articles, the batch completes w
   }
   p.kill('SIGKILL');
   await new Promise((r) => p.on('close', r));
-  assert.ok(seen >= 3 && seen < 24, `killed mid-batch after ${seen} articles`);
+  assert.ok(seen >= 3 && seen < 150, `killed mid-batch after ${seen} articles`);
   const before = checkWhole(db);
   const r = runCli(['ingest', dir, '--db', db, '--json', '--workers', '2']);
   assert.equal(r.code, 0, r.stderr);
   const s = summary(r);
   assert.equal(s.duplicates, before, 'articles stored before the kill are recognised');
-  assert.equal(s.stored + s.duplicates, 24);
-  assert.equal(checkWhole(db), 24);
+  assert.equal(s.stored + s.duplicates, 150);
+  assert.equal(checkWhole(db), 150);
+});
+
+test('ingest: the main thread (readers, writer) never loads the pipeline, whose models live in the workers', () => {
+  // A module-resolution hook lists every module the CLI process loads in its main thread (the
+  // workers inherit --import; the guard keeps the hook out of them).
+  const hooks = `export async function resolve(s, c, next) { const r = await next(s, c); if (r.url.includes('/dist/src/')) process.stderr.write('LOADED ' + r.url + '\\n'); return r; }`;
+  const register = `import { register } from 'node:module'; import { isMainThread } from 'node:worker_threads';
+    if (isMainThread) register('data:text/javascript,' + encodeURIComponent(${JSON.stringify(hooks)}));`;
+  const dir = join(tmp, 'main-thread'); makeFolder(dir, 2);
+  const r = spawnSync(process.execPath, ['--import', 'data:text/javascript,' + encodeURIComponent(register), BIN, 'ingest', dir, '--db', join(tmp, 'main-thread.db'), '--json'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(summary(r).stored, 2);
+  const loaded = [...r.stderr.matchAll(/^LOADED (.*)$/gm)].map((m) => m[1]);
+  assert.ok(loaded.some((u) => u.endsWith('/store/write.js')), 'the hook saw the writer load');
+  const pipeline = loaded.filter((u) => /\/dist\/src\/(nlp|resolve|extract|clean)\/|\/record\/index\.js$/.test(u));
+  assert.deepEqual(pipeline, []);
 });

@@ -1,8 +1,6 @@
 // `dossier analyze`: one article in, one analysis record out.
 import type { Command } from 'commander';
 import { readInput } from '../ingest/index.js';
-import { analyzeDocument, validateRecord } from '../record/index.js';
-import { formatText } from '../record/text.js';
 import { InputError } from '../types.js';
 
 /** Parse a YYYY-MM-DD calendar date strictly (rejects 2021-02-30). */
@@ -23,10 +21,13 @@ export function registerAnalyze(program: Command): void {
     .option('--published <date>', 'publication date YYYY-MM-DD (anchors relative dates)')
     .option('--uri <uri>', 'where the article came from (default: the file path)')
     .option('--format <format>', 'json (the record) or text (a readable summary)', 'json')
-    .action((file: string, opts: { published?: string; uri?: string; format: string }) => {
+    .action(async (file: string, opts: { published?: string; uri?: string; format: string }) => {
       if (!['json', 'text'].includes(opts.format)) throw new InputError('--format', `unknown format ${JSON.stringify(opts.format)} (json or text)`);
       const published = opts.published !== undefined ? parseDateOption(opts.published) : null;
       const raw = readInput(file);
+      // Loaded on use: the pipeline's models stay out of commands that do not analyse in this thread.
+      const { analyzeDocument, validateRecord } = await import('../record/index.js');
+      const { formatText } = await import('../record/text.js');
       const rec = analyzeDocument(raw, { published, uri: opts.uri ?? raw.uri });
       const errors = validateRecord(rec);
       if (errors.length) throw new Error(`record for ${file} failed validation: ${errors.slice(0, 5).join('; ')}`);
