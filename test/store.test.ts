@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openStore, type Store } from '../src/store/index.js';
-import { minhash, similarity } from '../src/store/minhash.js';
+import { minhash, sigToHex, similarity } from '../src/store/minhash.js';
 import { aliasKey, outletKey } from '../src/store/normalize.js';
 import { A, A2, B, C, makeRecord } from './fixtures/store/records.js';
 
@@ -23,6 +23,13 @@ test('MinHash: a lightly edited copy is similar, another story is not', () => {
   const a = minhash(A.document.text)!, a2 = minhash(A2.document.text)!, b = minhash(B.document.text)!;
   assert.ok(similarity(a, a2) >= 0.6, `copy similarity ${similarity(a, a2)}`);
   assert.ok(similarity(a, b) < 0.2, `unrelated similarity ${similarity(a, b)}`);
+});
+
+test('MinHash signatures are stable across versions (stored signatures stay comparable)', () => {
+  // Pinned from the first implementation: a change to shingling or hashing must come with a migration.
+  const s = minhash('Taliban fighters moved into Nahr-e-Seraj district of Helmand province last month, officials said on Monday.')!;
+  assert.equal(sigToHex(s).slice(0, 64), 'd675b70983973c1a383c45141e389419b125aa4a2209a0331091de0cde34df14');
+  assert.equal(minhash('too short to compare'), null);
 });
 
 async function pgUrl(): Promise<{ url: string; drop: () => Promise<void> }> {

@@ -14,12 +14,17 @@ function fmix32(h: number): number {
   h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35);
   h ^= h >>> 16; return h >>> 0;
 }
-function strHash(s: string): number { // FNV-1a
+/** FNV-1a of the words joined by single spaces, without building the joined string. */
+function shingleHash(words: string[], i: number): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193); }
+  for (let w = i; w < i + SHINGLE; w++) {
+    if (w > i) h = Math.imul(h ^ 32, 0x01000193); // the space between words
+    const s = words[w];
+    for (let j = 0; j < s.length; j++) { h ^= s.charCodeAt(j); h = Math.imul(h, 0x01000193); }
+  }
   return h >>> 0;
 }
-const SEEDS = Array.from({ length: NUM_HASHES }, (_, i) => fmix32(0x9e3779b9 * (i + 1)));
+const SEEDS = Uint32Array.from({ length: NUM_HASHES }, (_, i) => fmix32(0x9e3779b9 * (i + 1)));
 
 /** MinHash signature of the text's word shingles; null for texts too short to compare. */
 export function minhash(text: string): Uint32Array | null {
@@ -27,7 +32,7 @@ export function minhash(text: string): Uint32Array | null {
   if (words.length < SHINGLE + 5) return null;
   const sig = new Uint32Array(NUM_HASHES).fill(0xffffffff);
   for (let i = 0; i + SHINGLE <= words.length; i++) {
-    const x = strHash(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+    const x = shingleHash(words, i);
     for (let k = 0; k < NUM_HASHES; k++) {
       const h = fmix32(x ^ SEEDS[k]);
       if (h < sig[k]) sig[k] = h;
