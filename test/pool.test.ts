@@ -24,3 +24,23 @@ test('pool: a task that exhausts a worker heap is retried once in a large-heap w
     assert.ok(r.ok, !r.ok ? r.error : '');
   } finally { await pool.close(); }
 });
+
+test('pool: workers share one NER model in shared memory and produce the same records as this thread', async () => {
+  const { sharedDefaultModel } = await import('../src/ner/tagger.js');
+  const shared = sharedDefaultModel();
+  assert.ok(shared.joint.weights.buffer instanceof SharedArrayBuffer && shared.joint.slots.buffer instanceof SharedArrayBuffer);
+  const { analyzeOne } = await import('../src/queue/analyze.js');
+  const second = Buffer.from('Officials in Kabul said on Tuesday that al-Qaeda fighters trained with the Haqqani network near Khost, ' +
+    'according to a United Nations report seen by Reuters.\n');
+  const tasks = [article, second].map((bytes, seq) => ({ seq, uri: `t${seq}.txt`, bytes, published: '2021-05-10' }));
+  const strip = (json: string) => { const r = JSON.parse(json); delete r.pipeline.took_ms; return r; };
+  const pool = new PipelinePool(2);
+  try {
+    const got = await Promise.all(tasks.map((t) => pool.run(t)));
+    for (const [i, r] of got.entries()) {
+      const local = analyzeOne(tasks[i]);
+      assert.ok(r.ok && local.ok);
+      if (r.ok && local.ok) assert.deepEqual(strip(r.json), strip(local.json));
+    }
+  } finally { await pool.close(); }
+});

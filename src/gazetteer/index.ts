@@ -60,12 +60,27 @@ export function geoIndex(): GeoIndex {
       admin1Code: null, admin1: null, admin2: null, lat: r.lat, lon: r.lon, pop: 5e7 };
     for (const n of [r.name, ...r.aliases]) push(exact, compactKey(n), p);
   }
-  const lines = (f: string) => new SortedLines(readFileSync(new URL(f, DATA)));
+  const lines = (f: string) => new SortedLines(sharedFiles?.[f] ? Buffer.from(sharedFiles[f].buffer) : readFileSync(new URL(f, DATA)));
   const aliases = new Map<string, string[]>();
   for (const [k, v] of Object.entries(readJson('geo/aliases.json') as Record<string, string[] | string>)) if (!k.startsWith('_') && Array.isArray(v)) aliases.set(compactKey(k), v);
   geo = { exact, places: lines('geo/places.tsv'), fuzzy: lines('geo/fuzzy.tsv'), admin1Names: readJson('geo/admin1.json'), countries, aliases };
   return geo;
 }
+
+// The big line files, read once into shared memory for all pipeline threads (~6 MB each saved).
+const SHARED_FILES = ['geo/places.tsv', 'geo/fuzzy.tsv'];
+let sharedFiles: Record<string, Uint8Array> | null = null;
+/** The gazetteer's big data files in SharedArrayBuffers, for worker threads (useSharedGazetteerFiles). */
+export function sharedGazetteerFiles(): Record<string, Uint8Array> {
+  const out: Record<string, Uint8Array> = {};
+  for (const f of SHARED_FILES) {
+    const b = readFileSync(new URL(f, DATA));
+    out[f] = new Uint8Array(new SharedArrayBuffer(b.length)); out[f].set(b);
+  }
+  return out;
+}
+/** Read those files from another thread's shared copy instead of from disk (before first use). */
+export function useSharedGazetteerFiles(files: Record<string, Uint8Array>): void { sharedFiles = files; }
 
 /**
  * A key-sorted TSV kept as its UTF-8 bytes plus line offsets. As one JS string the places file is

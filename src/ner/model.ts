@@ -207,6 +207,8 @@ export function emissionsFrom(f: DocFeatures, si: number, em: Float32Array, inp:
  * straight into it, and its per-stage `Model`s (key table + weights, as training makes them) are
  * materialised from it only if something asks for `stages` (tests, re-saving, decodeStage).
  */
+export interface SharedNerModel { id: string; featureVersion: number; meta: Record<string, unknown>; trans: Float32Array[]; joint: SharedJointTable }
+
 export class NerModel {
   private jointTable?: JointTable;
   private stageModels?: Model[];
@@ -223,6 +225,13 @@ export class NerModel {
     }
   }
   get nStages(): number { return this.trans.length; }
+  /** This model with its joint table in shared memory, to hand to worker threads (fromShared). */
+  toShared(): SharedNerModel {
+    return { id: this.id, featureVersion: this.featureVersion, meta: this.meta, trans: this.trans, joint: this.joint().toShared() };
+  }
+  static fromShared(m: SharedNerModel): NerModel {
+    return new NerModel(m.id, m.featureVersion, JointTable.fromShared(m.joint), m.meta, m.trans);
+  }
   /** The per-stage models (for a loaded model, rebuilt from the joint table on first use and kept). */
   get stages(): Model[] {
     return (this.stageModels ??= this.trans.map((t, s) => this.jointTable!.stageModel(s, t)));
@@ -265,6 +274,9 @@ interface FileHeader { id: string; featureVersion: number; labels: readonly stri
  * of one key in all stages lie side by side in `weights` (stage s at row * stages * NL + s * NL, zero
  * where the stage lacks the key), so the later stages find them in cache.
  */
+/** The arrays of a JointTable, backed by SharedArrayBuffers (structured-clonable to worker threads). */
+export interface SharedJointTable { stages: number; slots: Uint32Array; weights: Float32Array; filter: Int32Array }
+
 export class JointTable {
   readonly weights: Float32Array;
   /** slot i: key at 2i (0 = empty); at 2i + 1, row << stages | bit s set when stage s has the key */
@@ -274,15 +286,34 @@ export class JointTable {
    * One bit per value of the key's top 20 bits, set when some key has them: a 128 KB bitmap that
    * stays in cache and answers most lookups of absent keys (about half of them) without a probe.
    */
-  private readonly filter = new Int32Array(1 << 15);
-  /** An empty table with room for `keys` keys of `stages` stages (filled by place()). */
-  private constructor(readonly stages: number, keys: number) {
+  private readonly filter: Int32Array;
+  /** An empty table with room for `keys` keys of `stages` stages (filled by place()), or a shared one. */
+  private constructor(readonly stages: number, keys: number, shared?: SharedJointTable) {
     if (stages > 8) throw new Error('JointTable: at most 8 stages');
+    if (shared) {
+      this.slots = shared.slots; this.weights = shared.weights; this.filter = shared.filter; this.mask = shared.slots.length / 2 - 1;
+      return;
+    }
     let n = 16; while (n < keys * 2) n <<= 1;
     this.mask = n - 1;
     this.slots = new Uint32Array(n * 2);
     this.weights = new Float32Array(keys * stages * NL);
+    this.filter = new Int32Array(1 << 15);
   }
+  /** A copy in shared memory: pipeline threads given it use one table instead of ~9 MB each. */
+  toShared(): SharedJointTable {
+    const copy = <T extends Uint32Array | Float32Array | Int32Array>(a: T, make: (b: SharedArrayBuffer) => T) => {
+      const out = make(new SharedArrayBuffer(a.byteLength)); out.set(a as never); return out;
+    };
+    return {
+      stages: this.stages,
+      slots: copy(this.slots, (b) => new Uint32Array(b)),
+      weights: copy(this.weights, (b) => new Float32Array(b)),
+      filter: copy(this.filter, (b) => new Int32Array(b)),
+    };
+  }
+  /** A table over shared arrays (read-only by convention: nothing writes a table after it is built). */
+  static fromShared(t: SharedJointTable): JointTable { return new JointTable(t.stages, 0, t); }
   /** Puts key k (absent so far) at `row`, present in the stages whose bits are set. */
   private place(k: number, row: number, bits: number): void {
     const s = this.slots, mask = this.mask;

@@ -3,17 +3,23 @@
 import { fileURLToPath } from 'node:url';
 import { BOUNDARY, extractDoc, FEATURE_VERSION, stackFeatures, type DocFeatures } from './features.js';
 import { loadGazetteer, type Gazetteer } from './gazetteer.js';
-import { emissionsFrom, LABELS, loadModel, Model, NerModel, NL, viterbi, WORD_VEC, type JointTable, type StageInput } from './model.js';
+import { emissionsFrom, LABELS, loadModel, Model, NerModel, NL, viterbi, WORD_VEC, type JointTable, type SharedNerModel, type StageInput } from './model.js';
 
 export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../models/ner-perceptron.bin.gz', import.meta.url));
 
 let cached: { path: string; model: NerModel } | null = null;
-/** The model at `path` (default: the shipped one), loaded once per process. */
+/** The model at `path` (default: the shipped one), loaded once per thread (or given by useSharedModel). */
 export function getModel(path = DEFAULT_MODEL_PATH): NerModel {
   if (cached?.path === path) return cached.model;
   const model = loadModel(path, FEATURE_VERSION);
   cached = { path, model };
   return model;
+}
+/** The default model, loaded here with its weights in shared memory, for worker threads. */
+export function sharedDefaultModel(): SharedNerModel { return loadModel(DEFAULT_MODEL_PATH, FEATURE_VERSION).toShared(); }
+/** Use a model another thread loaded (sharedDefaultModel) as this thread's default model. */
+export function useSharedModel(m: SharedNerModel): void {
+  cached = { path: DEFAULT_MODEL_PATH, model: NerModel.fromShared(m) };
 }
 
 let em = new Float32Array(1024);

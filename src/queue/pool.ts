@@ -1,6 +1,9 @@
 // A fixed pool of pipeline worker threads. A worker that dies fails only its current task and is replaced.
 import { Worker } from 'node:worker_threads';
 import type { Task, TaskResult } from './analyze.js';
+import { sharedDefaultModel } from '../ner/tagger.js';
+import { sharedGazetteerFiles } from '../gazetteer/index.js';
+import type { SharedNerModel } from '../ner/model.js';
 
 interface Job { task: Task; resolve: (r: TaskResult) => void; retried?: boolean }
 interface Slot { worker: Worker; busy: Job | null }
@@ -15,8 +18,10 @@ export const WORKER_HEAP_MB = Number(process.env.DOSSIER_WORKER_HEAP_MB) || 128;
 const YOUNG_MB = 8;
 const BIG_HEAP_MB = 3072;
 
-const spawnWorker = (heapMb: number) => new Worker(new URL('./worker.js', import.meta.url),
-  { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: heapMb } });
+export interface WorkerData { nerModel: SharedNerModel | null; gazetteerFiles: Record<string, Uint8Array> | null }
+
+const spawnWorker = (heapMb: number, data: WorkerData) => new Worker(new URL('./worker.js', import.meta.url),
+  { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_MB, maxOldGenerationSizeMb: heapMb }, workerData: data });
 
 /** The result of a task whose worker died (an error event, or an exit code). */
 const died = (seq: number, err: Error | number): TaskResult =>
@@ -29,14 +34,18 @@ export class PipelinePool {
   private waiting: Job[] = [];
   private closed = false;
   private big = new Set<Worker>();
+  private readonly data: WorkerData;
 
   /** size 0 runs the pipeline in this thread (debugging, tiny batches). */
   constructor(readonly size: number, private readonly heapMb = WORKER_HEAP_MB) {
+    // The NER weights (~9 MB) and the place gazetteer (~6 MB) are loaded once, into shared memory,
+    // for all workers, instead of once per worker.
+    this.data = size > 1 ? { nerModel: sharedDefaultModel(), gazetteerFiles: sharedGazetteerFiles() } : { nerModel: null, gazetteerFiles: null };
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: spawnWorker(this.heapMb), busy: null };
+    const slot: Slot = { worker: spawnWorker(this.heapMb, this.data), busy: null };
     slot.worker.on('message', (r: TaskResult) => {
       const b = slot.busy; slot.busy = null;
       b?.resolve(r);
@@ -59,7 +68,7 @@ export class PipelinePool {
 
   /** One task alone in a short-lived worker with a large heap (an input too big for the pool's workers). */
   private runBig(job: Job): void {
-    const w = spawnWorker(BIG_HEAP_MB);
+    const w = spawnWorker(BIG_HEAP_MB, this.data);
     this.big.add(w);
     let done = false;
     const finish = (r: TaskResult) => {
