@@ -25,7 +25,12 @@ export interface IngestSummary {
 
 export async function ingest(store: Store, specs: string[], o: IngestOptions = {}): Promise<IngestSummary> {
   const t0 = performance.now();
-  const pool = new PipelinePool(o.workers ?? availableParallelism());
+  let pool: PipelinePool;
+  try { pool = new PipelinePool(o.workers ?? availableParallelism()); } catch (e) {
+    // The pool loads the shared models up front: a missing or corrupt model file stops the batch
+    // before any input is read, with the file's name (the CLI prints it as one line).
+    const err = new Error(`cannot start the pipeline: ${(e as Error).message}`); err.name = 'UsageError'; throw err;
+  }
   const limit = Math.max(2, pool.size * 3);
   const s: IngestSummary = { inputs: 0, stored: 0, duplicates: 0, near_duplicates: 0, republications: 0, failed: [], clusters: [], seconds: 0, articles_per_second: 0, peak_rss_mb: 0, cpu_seconds: 0 };
   const touched = new Map<string, string | null>();
