@@ -15,11 +15,10 @@ interface Slot { worker: Worker; busy: Job | null }
 // 485 MB; 144 → 19.2 ms, 505 MB). An article too big for it (the OOM kills only that worker) is
 // retried once, alone, in a worker with a large heap. DOSSIER_WORKER_HEAP_MB overrides the limit.
 export const WORKER_HEAP_MB = Number(process.env.DOSSIER_WORKER_HEAP_MB) || 128;
-// The young generation: an article allocates ~3 MB while it is analysed. At 8 MB most of its working
-// set outlived two scavenges and was promoted, filling the old generation with garbage and forcing
-// full collections; at 16 MB more of it dies young (10k articles, with the flags of v8flags.ts:
-// 20.3 → 18.5–19.9 ms CPU per article, peak RSS 448 → 468–479 MB).
-const YOUNG_MB = 16;
+// The young generation. 16 MB cut GC CPU (10k articles: 20.3 → 18.5–19.9 ms per article) but the
+// process outgrew the memory target on long runs (100k-article ingest: 504 MB at 49k articles, 517 MB
+// at 52k), so it stays at 8.
+const YOUNG_MB = 8;
 const BIG_HEAP_MB = 3072;
 
 export interface WorkerData { nerModel: SharedNerModel | null; gazetteerFiles: Record<string, Uint8Array> | null }
