@@ -68,7 +68,7 @@ const H_WORD = 0, H_LOWER = 1, H_SHAPE = 2, H_SHORT = 3, H_PRE = 4, H_SUF = 8;
 const sigCache = new Map<string, WordSig>();
 const lowerCache = new Map<string, LowerInfo>();
 let sigGaz: Gazetteer | null = null;
-export const SIG_LIMIT = 20_000; // ~1.3 KB per word type (hashes, vectors, tallies): ≤ ~26 MB per pipeline thread
+export const SIG_LIMIT = 16_000; // ~1.3 KB per word type (hashes, vectors, tallies): ≤ ~21 MB per pipeline thread
 function startDoc(gaz: Gazetteer): void {
   if (sigCache.size > SIG_LIMIT || gaz !== sigGaz) { sigCache.clear(); lowerCache.clear(); sigGaz = gaz; }
 }
