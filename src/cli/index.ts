@@ -2,17 +2,13 @@
 import '../queue/v8flags.js'; // first: V8 flags must be set before the pipeline modules compile
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../types.js';
-import { createRequire } from 'node:module';
+import { PIPELINE_VERSION } from '../version.js';
 import { registerAnalyze } from './analyze.js';
 import { registerNer } from './ner.js';
 import { registerStore } from './store.js';
 
 /** A user-facing failure: printed as one line, exit code 2. */
 export class UsageError extends Error {}
-
-// The version is read here rather than from record/: importing the pipeline loads its models, which
-// `ingest` and `query` keep out of the main thread (~55 MB of resident memory).
-const PIPELINE_VERSION: string = createRequire(import.meta.url)('../../../package.json').version;
 
 const program = new Command();
 program

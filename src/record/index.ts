@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { AnalysisRecord, RawDocument } from '../types.js';
+import { PIPELINE_VERSION } from '../version.js';
 import { cleanDocument } from '../clean/index.js';
 import { analyzeText } from '../nlp/index.js';
 import { recognize, MODEL_ID } from '../ner/index.js';
@@ -15,7 +16,7 @@ import { extractRelations } from '../extract/relations.js';
 import { extractClaims } from '../extract/claims.js';
 
 const require = createRequire(import.meta.url);
-export const PIPELINE_VERSION: string = require('../../../package.json').version;
+export { PIPELINE_VERSION };
 const schema = require('../../../src/record/analysis.schema.json');
 
 export interface AnalyzeOptions { published?: string | null; uri?: string | null }
