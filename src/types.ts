@@ -123,3 +123,8 @@ export interface ExtractionContext {
 export class InputError extends Error {
   constructor(public readonly input: string, message: string) { super(`${input}: ${message}`); this.name = 'InputError'; }
 }
+
+/** A user-facing failure that is not about one input (a bad option, an unusable database or model): one line, exit 2. */
+export class UsageError extends Error {
+  constructor(message: string) { super(message); this.name = 'UsageError'; }
+}

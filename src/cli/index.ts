@@ -1,14 +1,11 @@
 // dossier: the command-line interface. Each command group lives in its own module.
 import '../queue/v8flags.js'; // first: V8 flags must be set before the pipeline modules compile
 import { Command, CommanderError } from 'commander';
-import { InputError } from '../types.js';
+import { InputError, UsageError } from '../types.js';
 import { PIPELINE_VERSION } from '../version.js';
 import { registerAnalyze } from './analyze.js';
 import { registerNer } from './ner.js';
 import { registerStore } from './store.js';
-
-/** A user-facing failure: printed as one line, exit code 2. */
-export class UsageError extends Error {}
 
 const program = new Command();
 program
@@ -28,7 +25,7 @@ try {
   if (err instanceof CommanderError) {
     // help and version exit 0; parse errors were already printed by commander
     process.exitCode = err.exitCode === 0 ? 0 : 2;
-  } else if (err instanceof InputError || (err as Error)?.name === 'InputError' || (err as Error)?.name === 'UsageError') {
+  } else if (err instanceof InputError || err instanceof UsageError || (err as Error)?.name === 'InputError' || (err as Error)?.name === 'UsageError') {
     process.stderr.write(`dossier: ${(err as Error).message}\n`);
     process.exitCode = 2;
   } else {

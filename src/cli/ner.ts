@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { InputError } from '../types.js';
+import { InputError, UsageError } from '../types.js';
 import { conllDocs, parseConllLines, readConll, writeConll } from '../ner/conll.js';
 import { loadGazetteer } from '../ner/gazetteer.js';
 import { MODEL_ID } from '../ner/index.js';
@@ -14,7 +14,6 @@ import { trainModel } from '../ner/train.js';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const DEFAULT_DATA_DIR = resolve(ROOT, '../shared/data/ner/conll2003');
 
-function usage(message: string): Error { const e = new Error(message); e.name = 'UsageError'; return e; }
 
 function readInput(file: string): string {
   if (file === '-') return readFileSync(0, 'utf8');
@@ -25,7 +24,7 @@ function readInput(file: string): string {
 
 /** Load a model for the CLI, turning load failures into one-line user errors. */
 function modelFor(path: string) {
-  try { return getModel(path); } catch (e) { throw usage((e as Error).message); }
+  try { return getModel(path); } catch (e) { throw new UsageError((e as Error).message); }
 }
 
 export function registerNer(program: Command): void {
@@ -56,8 +55,8 @@ export function registerNer(program: Command): void {
     .action((opts: { data: string; out: string; epochs: number; stages: number; dev?: boolean }) => {
       const trainPath = join(opts.data, 'train.txt');
       if (!existsSync(trainPath)) throw new InputError(trainPath, 'no such file (pass --data DIR holding CoNLL-2003 train.txt)');
-      if (!(opts.epochs > 0)) throw usage(`--epochs must be a positive integer`);
-      if (opts.stages !== 1 && opts.stages !== 2) throw usage(`--stages must be 1 or 2`);
+      if (!(opts.epochs > 0)) throw new UsageError(`--epochs must be a positive integer`);
+      if (opts.stages !== 1 && opts.stages !== 2) throw new UsageError(`--stages must be 1 or 2`);
       const t0 = performance.now();
       const log = (m: string) => process.stderr.write(`train-ner: ${m}\n`);
       const docs = readConll(trainPath);

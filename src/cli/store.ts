@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import cliProgress from 'cli-progress';
-import { InputError } from '../types.js';
+import { InputError, UsageError } from '../types.js';
 import { openStore, StoreError, type Store } from '../store/index.js';
 import { ingest, type IngestSummary, type Progress } from '../store/ingest.js';
 
@@ -22,7 +22,7 @@ async function open(db: string): Promise<Store> {
   try { return await openStore(db); } catch (e) { throw fail(e); }
 }
 function fail(e: unknown): Error {
-  if (e instanceof StoreError) { const u = new Error(e.message); u.name = 'UsageError'; return u; }
+  if (e instanceof StoreError) return new UsageError(e.message);
   return e as Error;
 }
 

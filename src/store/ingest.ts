@@ -5,6 +5,7 @@ import { availableParallelism } from 'node:os';
 import { readInputs, type ReadOptions } from '../ingest/readers/index.js';
 import { PipelinePool } from '../queue/pool.js';
 import { StoreError, type Store } from './index.js';
+import { UsageError } from '../types.js';
 
 export interface IngestOptions extends ReadOptions {
   published?: string | null;
@@ -29,7 +30,7 @@ export async function ingest(store: Store, specs: string[], o: IngestOptions = {
   try { pool = new PipelinePool(o.workers ?? availableParallelism()); } catch (e) {
     // The pool loads the shared models up front: a missing or corrupt model file stops the batch
     // before any input is read, with the file's name (the CLI prints it as one line).
-    const err = new Error(`cannot start the pipeline: ${(e as Error).message}`); err.name = 'UsageError'; throw err;
+    throw new UsageError(`cannot start the pipeline: ${(e as Error).message}`);
   }
   const limit = Math.max(2, pool.size * 3);
   const s: IngestSummary = { inputs: 0, stored: 0, duplicates: 0, near_duplicates: 0, republications: 0, failed: [], clusters: [], seconds: 0, articles_per_second: 0, peak_rss_mb: 0, cpu_seconds: 0 };
