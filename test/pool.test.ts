@@ -25,6 +25,17 @@ test('pool: a task that exhausts a worker heap is retried once in a large-heap w
   } finally { await pool.close(); }
 });
 
+test('pool: jobs queued behind a task whose worker dies are not lost: each completes, with its own seq', { timeout: 60_000 }, async () => {
+  // Each worker holds two jobs at a time; a 24 MB heap kills every worker, so every job goes through
+  // the re-queue (not started) and large-heap retry (running) paths.
+  const pool = new PipelinePool(1, 24);
+  try {
+    const got = await Promise.all([3, 4, 5].map((seq) => pool.run({ seq, uri: `q${seq}.txt`, bytes: article, published: '2021-05-10' })));
+    assert.deepEqual(got.map((r) => r.seq), [3, 4, 5]);
+    for (const r of got) assert.ok(r.ok, !r.ok ? r.error : '');
+  } finally { await pool.close(); }
+});
+
 test('pool: workers share one NER model in shared memory and produce the same records as this thread', async () => {
   const { sharedDefaultModel } = await import('../src/ner/tagger.js');
   const shared = sharedDefaultModel();

@@ -6,7 +6,11 @@ import { sharedGazetteerFiles } from '../gazetteer/index.js';
 import type { SharedNerModel } from '../ner/model.js';
 
 interface Job { task: Task; resolve: (r: TaskResult) => void; retried?: boolean }
-interface Slot { worker: Worker; busy: Job | null }
+// Jobs sent to one worker at a time: it processes them in order, so while the main thread is busy
+// (a group commit, a checkpoint) a worker that finishes one article starts on the next instead of
+// idling until the main thread can send it one (measured before: ~3 ms idle per 20 ms article).
+const DEPTH = 2;
+interface Slot { worker: Worker; jobs: Job[] }
 
 // Heap limits per pipeline thread. Models and bounded caches live in ~70–90 MB; V8 grows a heap
 // towards its limit when it is allowed to, so a limit keeps the process's resident memory flat over
@@ -48,21 +52,22 @@ export class PipelinePool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: spawnWorker(this.heapMb, this.data), busy: null };
+    const slot: Slot = { worker: spawnWorker(this.heapMb, this.data), jobs: [] };
     slot.worker.on('message', (r: TaskResult) => {
-      const b = slot.busy; slot.busy = null;
-      b?.resolve(r);
-      this.next(slot);
+      slot.jobs.shift()?.resolve(r);
+      this.fill(slot);
     });
     let dead = false;
     const die = (err: Error | number) => {
       if (this.closed || dead) return;
       dead = true;
-      const b = slot.busy; slot.busy = null;
+      // The first job was running; the others had not started: they go back to the head of the queue.
+      const [b, ...unstarted] = slot.jobs; slot.jobs = [];
+      this.waiting.unshift(...unstarted);
       if (b && !b.retried && isOutOfMemory(err)) this.runBig({ ...b, retried: true });
       else b?.resolve(died(b.task.seq, err));
       const i = this.slots.indexOf(slot);
-      if (i >= 0) { this.slots[i] = this.spawn(); this.next(this.slots[i]); }
+      if (i >= 0) { this.slots[i] = this.spawn(); this.fill(this.slots[i]); }
     };
     slot.worker.on('error', die);
     slot.worker.on('exit', (code) => { if (!this.closed) die(code); });
@@ -86,11 +91,14 @@ export class PipelinePool {
     w.postMessage(job.task);
   }
 
-  private next(slot: Slot): void {
-    const w = this.waiting.shift();
-    if (!w) return;
-    slot.busy = w;
-    slot.worker.postMessage(w.task); // copied, not transferred: Buffers may share a pooled ArrayBuffer
+  /** Send queued jobs to the worker until it holds DEPTH. */
+  private fill(slot: Slot): void {
+    while (slot.jobs.length < DEPTH) {
+      const w = this.waiting.shift();
+      if (!w) return;
+      slot.jobs.push(w);
+      slot.worker.postMessage(w.task); // copied, not transferred: Buffers may share a pooled ArrayBuffer
+    }
   }
 
   run(task: Task): Promise<TaskResult> {
@@ -98,8 +106,10 @@ export class PipelinePool {
     if (this.size === 0) return import('./v8flags.js').then(() => import('./analyze.js')).then((m) => new Promise((res) => setImmediate(() => res(m.analyzeOne(task)))));
     return new Promise((resolve) => {
       this.waiting.push({ task, resolve });
-      const free = this.slots.find((s) => !s.busy);
-      if (free) this.next(free);
+      // the least loaded worker: an idle one first
+      let best: Slot | undefined;
+      for (const s of this.slots) if (s.jobs.length < DEPTH && (!best || s.jobs.length < best.jobs.length)) best = s;
+      if (best) this.fill(best);
     });
   }
 
