@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { KeyTable } from './hash.js';
-import { BOUNDARY, MAX_WORD_KEYS, OFFSETS, wordKeys, type DocFeatures, type ExtraFeatures, type WordSig } from './features.js';
+import { BOUNDARY, MAX_WORD_KEYS, OFFSETS, Slab, wordKeys, type DocFeatures, type ExtraFeatures, type WordSig } from './features.js';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Label = typeof LABELS[number];
@@ -211,6 +211,7 @@ export interface SharedNerModel { id: string; featureVersion: number; meta: Reco
 
 export class NerModel {
   private jointTable?: JointTable;
+  private vecSlab?: Slab<Float32Array>;
   private stageModels?: Model[];
   /** each stage's label transitions (Model.trans) */
   readonly trans: Float32Array[];
@@ -246,7 +247,7 @@ export class NerModel {
   wordVectors(sig: WordSig): Float32Array {
     if (sig.vecOf === this && sig.vec) return sig.vec;
     const jt = this.joint(), S = jt.stages, w = jt.weights;
-    const v = new Float32Array(S * WORD_VEC);
+    const v = (this.vecSlab ??= new Slab((n) => new Float32Array(n), S * WORD_VEC)).take();
     for (let k = 0; k < NO; k++) {
       const m = wordKeys(sig, OFFSETS[k], wk);
       for (let j = 0; j < m; j++) {

@@ -62,7 +62,6 @@ export function decodeStage(stage: Model, f: DocFeatures, prior?: Uint8Array): U
 }
 
 let jrows = new Int32Array(4096), xrowBuf = new Int32Array(4096);
-let vecs: Float32Array[] = [];
 
 /** Label ids for every token of a document, per sentence (same shape as `doc`). */
 export function tagDocIds(model: NerModel, doc: string[][], gaz: Gazetteer = loadGazetteer()): Uint8Array[] {
@@ -71,7 +70,8 @@ export function tagDocIds(model: NerModel, doc: string[][], gaz: Gazetteer = loa
   const jt = model.joint(), S = jt.stages, nk = f.keys.length;
   if (jrows.length < nk * S) jrows = new Int32Array(nk * S * 2);
   jt.lookup(f.keys, nk, jrows);
-  if (vecs.length < f.nTokens) vecs = new Array(f.nTokens * 2);
+  // (per call: a kept array would keep earlier documents' word vectors, and the blocks they are cut from, alive)
+  const vecs: Float32Array[] = new Array(f.nTokens);
   for (let t = 0; t < f.nTokens; t++) vecs[t] = model.wordVectors(f.sigs[t]);
   const bv = model.wordVectors(BOUNDARY);
   const stage = (k: number): StageInput => ({ rows: jrows, stride: S, off: k, w: jt.weights, wStride: S * NL, wOff: k * NL, vecs, voff: k * WORD_VEC, bv, xOff: 0 });
