@@ -9,6 +9,7 @@ import { openStore, type Store } from '../src/store/index.js';
 import { minhash, sigToHex, similarity } from '../src/store/minhash.js';
 import { aliasKey, outletKey } from '../src/store/normalize.js';
 import { A, A2, B, C, makeRecord } from './fixtures/store/records.js';
+import type { Geo } from '../src/types.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'dossier-store-'));
 const PG = process.env.DOSSIER_TEST_PG;
@@ -88,6 +89,32 @@ for (const [name, make, why] of backends) {
       assert.notEqual(sami.id, ahmad.id);
       const bare = sadats.find((e) => e.name === 'Sadat')!;
       assert.ok(bare && bare.id !== sami.id && bare.id !== ahmad.id);
+    });
+
+    test('a bare surname joins the one corpus person with that surname whose country does not conflict', async () => {
+      // A store of its own: these persons would change the counts the other tests check.
+      const { url: u2, drop: d2 } = await make!();
+      const s2 = await openStore(u2);
+      try {
+        const geo = (country: string): Geo => ({ lat: 0, lon: 0, country, feature: 'country', source: 'test', id: null });
+        const person = (text: string, name: string, country?: string) =>
+          makeRecord({ text, entities: [{ id: 'e1', name, type: 'PERSON', geo: country ? geo(country) : null }] });
+        await s2.addArticle(person('Wali Zadran, a district governor, spoke to elders in the market on Sunday morning.', 'Wali Zadran'));
+        await s2.addArticle(person('Musa Hotak, a trader from Quetta, said the border crossing had been closed since Friday.', 'Musa Hotak', 'PK'));
+        await s2.addArticle(person('Karim Hotak, a police officer in Kandahar, said the checkpoint was attacked at night.', 'Karim Hotak', 'AF'));
+        // unique surname: merged
+        await s2.addArticle(person('Zadran later told reporters that the talks with the elders had gone well.', 'Zadran'));
+        const [wali] = await s2.entity('Wali Zadran');
+        assert.equal(wali.article_count, 2);
+        assert.ok(!(await s2.entity('Zadran')).some((e) => e.name === 'Zadran'), 'no separate bare Zadran');
+        // two Hotaks, but only one whose country agrees: merged into him
+        await s2.addArticle(person('Hotak said the attackers fled toward the hills before dawn, officials said.', 'Hotak', 'AF'));
+        const [karim] = await s2.entity('Karim Hotak');
+        assert.equal(karim.article_count, 2);
+        // with no country to tell them apart, a bare Hotak is ambiguous: kept apart
+        await s2.addArticle(person('Hotak was not available for comment on Tuesday, his office said in a statement.', 'Hotak'));
+        assert.ok((await s2.entity('Hotak')).some((e) => e.name === 'Hotak'), 'an unmerged bare Hotak');
+      } finally { await s2.close(); await d2(); }
     });
 
     test('relations aggregate with corroboration: a republished copy counts once', async () => {

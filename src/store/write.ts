@@ -173,9 +173,12 @@ async function resolveEntity(db: Db, e: Entity, seen: string, counted: Set<numbe
     const rows = await db.all(`SELECT ea.alias_key, en.id, en.name_key, en.country, en.kb_key, en.mention_count FROM entity_aliases ea
       JOIN entities en ON en.id = ea.entity_id WHERE en.type = ? AND ea.alias_key IN (${keys.map(() => '?').join(',')})`, [e.type, ...keys]);
     // A one-word person name also matches corpus persons by surname ("Sadat" vs "Sami Sadat", "Ahmad Sadat").
+    // These rows only count as one-word matches, where all that matters is one entity or several, so
+    // two (filtered on country and KB id as `ok` does below) are enough: a common surname has thousands.
     if (e.type === 'PERSON' && !nameKey.includes(' ')) {
       rows.push(...(await db.all(`SELECT name_key AS alias_key, id, name_key, country, kb_key, mention_count FROM entities
-        WHERE surname_key = ? AND type = 'PERSON'`, [nameKey])).map((r) => ({ ...r, alias_key: nameKey })));
+        WHERE surname_key = ? AND type = 'PERSON' AND (CAST(? AS TEXT) IS NULL OR country IS NULL OR country = ?)
+        AND (CAST(? AS TEXT) IS NULL OR kb_key IS NULL OR kb_key = ?) LIMIT 2`, [nameKey, country, country, kb, kb])).map((r) => ({ ...r, alias_key: nameKey })));
     }
     const ok = rows.filter((r) => !(country && r.country && r.country !== country) && !(kb && r.kb_key && r.kb_key !== kb)
       && !(e.type === 'PERSON' && personConflict(nameKey, r.name_key)));
