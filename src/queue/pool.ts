@@ -6,7 +6,7 @@ import { sharedGazetteerFiles } from '../gazetteer/index.js';
 import type { SharedNerModel } from '../ner/model.js';
 
 interface Job { task: Task; resolve: (r: TaskResult) => void; retried?: boolean }
-// Jobs sent to one worker at a time: it processes them in order, so while the main thread is busy
+// Jobs each worker holds at a time. It processes them in order, so while the main thread is busy
 // (a group commit, a checkpoint) a worker that finishes one article starts on the next instead of
 // idling until the main thread can send it one (measured before: ~3 ms idle per 20 ms article).
 const DEPTH = 2;
