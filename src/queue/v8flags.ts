@@ -22,3 +22,8 @@ v8.setFlagsFromString('--interrupt-budget=200000');
 // this import), not to the thread that imports it. 10k-article ingest, 2 workers: peak RSS 465 → 448 MB
 // at the same CPU per article (20.7 / 20.3 ms).
 v8.setFlagsFromString('--no-concurrent-recompilation');
+// Scavenges (young-generation GCs, about one per article in a worker) run on the collecting thread
+// alone instead of with V8's helper threads: on 2 cores the helpers only compete with the other
+// pipeline threads, and their per-thread buffers stay resident. 4k-article ingest, 6 alternating
+// pairs: peak RSS 435 → 425 MB on average (lower in every pair), 101.2 → 102.9 articles/s.
+v8.setFlagsFromString('--no-parallel-scavenge');
