@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { FEATURE_VERSION, extractDoc, mergeFeatures, stackFeatures, normalizeToken, wordShape, wordKeys, OFFSETS, BOUNDARY, MAX_WORD_KEYS, SIG_LIMIT, sigCacheSize } from '../src/ner/features.js';
+import { FEATURE_VERSION, extractDoc, mergeFeatures, stackFeatures, normalizeToken, wordShape, wordKeys, OFFSETS, BOUNDARY, MAX_WORD_KEYS, SIG_LIMIT, sigCacheSize, Slab } from '../src/ner/features.js';
 import { Gazetteer, GAZ_BIT, loadGazetteer } from '../src/ner/gazetteer.js';
 import { KeyTable, key1 } from '../src/ner/hash.js';
 import { LABELS, LABEL_ID, loadModel, Model, NerModel, NL, viterbi, WORD_VEC } from '../src/ner/model.js';
@@ -413,4 +413,26 @@ test('the word-type cache stays bounded', () => {
     extractDoc([Array.from({ length: docLen }, word)], gaz);
     assert.ok(sigCacheSize() <= SIG_LIMIT + docLen, `size ${sigCacheSize()}`);
   }
+});
+
+test('Slab: views of the asked size, never overlapping, a new block when one is used up', () => {
+  const slab = new Slab((n) => new Float32Array(n), 5, 3);
+  const views = Array.from({ length: 7 }, () => slab.take());
+  for (const v of views) assert.equal(v.length, 5);
+  // the first three share one block, the next three another
+  assert.equal(views[0].buffer, views[2].buffer);
+  assert.notEqual(views[2].buffer, views[3].buffer);
+  // writing one view leaves every other untouched (no slot is handed out twice)
+  views.forEach((v, i) => v.fill(i + 1));
+  views.forEach((v, i) => assert.deepEqual([...v], Array(5).fill(i + 1)));
+});
+
+test('word types keep their own feature hashes across documents (slab views do not alias)', () => {
+  const gaz = loadGazetteer();
+  const first = extractDoc([['Kabul', 'fell', 'quickly']], gaz);
+  const hashesBefore = first.sigs.map((s) => [...s.h]);
+  // many new word types later, the first document's word types still hold their own hashes
+  for (let d = 0; d < 5; d++) extractDoc([Array.from({ length: 400 }, (_, i) => `w${d}x${i}`)], gaz);
+  assert.deepEqual(first.sigs.map((s) => [...s.h]), hashesBefore);
+  assert.notDeepEqual(hashesBefore[0], hashesBefore[1]);
 });
