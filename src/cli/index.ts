@@ -25,7 +25,7 @@ try {
   if (err instanceof CommanderError) {
     // help and version exit 0; parse errors were already printed by commander
     process.exitCode = err.exitCode === 0 ? 0 : 2;
-  } else if (err instanceof InputError || err instanceof UsageError || (err as Error)?.name === 'InputError' || (err as Error)?.name === 'UsageError') {
+  } else if (err instanceof InputError || err instanceof UsageError) {
     process.stderr.write(`dossier: ${(err as Error).message}\n`);
     process.exitCode = 2;
   } else {

@@ -3,7 +3,7 @@
 // (a savepoint), committed in groups.
 import { availableParallelism } from 'node:os';
 import { readInputs, type ReadOptions } from '../ingest/readers/index.js';
-import { PipelinePool } from '../queue/pool.js';
+import { DEPTH, PipelinePool } from '../queue/pool.js';
 import { StoreError, type Store } from './index.js';
 import { UsageError } from '../types.js';
 
@@ -32,7 +32,7 @@ export async function ingest(store: Store, specs: string[], o: IngestOptions = {
     // before any input is read, with the file's name (the CLI prints it as one line).
     throw new UsageError(`cannot start the pipeline: ${(e as Error).message}`);
   }
-  const limit = Math.max(2, pool.size * 4); // enough for every worker to hold its DEPTH of jobs with more waiting
+  const limit = Math.max(2, pool.size * DEPTH * 2); // every worker holds DEPTH jobs, as many more wait
   const s: IngestSummary = { inputs: 0, stored: 0, duplicates: 0, near_duplicates: 0, republications: 0, failed: [], clusters: [], seconds: 0, articles_per_second: 0, peak_rss_mb: 0, cpu_seconds: 0 };
   const touched = new Map<string, string | null>();
   const p: Progress = { discovered: 0, done: 0, stored: 0, duplicates: 0, failed: 0, readingDone: false };
