@@ -2,6 +2,9 @@
 // SQL uses `?` placeholders (rewritten to $n for PostgreSQL); never put a literal `?` in SQL text.
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import type { CheckpointerMessage } from './checkpointer.js';
 
 export type Row = Record<string, any>;
 export interface Db {
@@ -47,10 +50,56 @@ export function openSqlite(path: string): Db {
   let pending = 0, openedAt = 0, busy = false;
   let timer: NodeJS.Timeout | null = null;
   let deferred: Error | null = null; // a timed commit's failure, reported by the next tx() or flush()
+  // During group commit, checkpoints run in a worker thread (see checkpointer.ts); if it cannot
+  // start or fails, SQLite's own auto-checkpoint takes over again.
+  let checkpointer: Worker | null = null;
+  let requested = 0; // checkpoints asked for and not yet done
+  let checkpointed: Promise<void> | null = null, markCheckpointed = () => {};
+  // The thread holds the process open only while a checkpoint is asked for (a writer may await it).
+  const settle = () => { requested = 0; checkpointed = null; checkpointer?.unref(); markCheckpointed(); };
+  const stopCheckpointer = async () => {
+    const w = checkpointer;
+    if (!w) return;
+    checkpointer = null;
+    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+    const exited = once(w, 'exit');
+    w.ref(); // keep the process alive until the last checkpoint is done
+    w.postMessage('stop'); // after the checkpoints already asked for
+    await exited;
+    settle();
+  };
+  const startCheckpointer = () => {
+    if (checkpointer || db.memory || path === '') return;
+    try {
+      const w = new Worker(new URL('./checkpointer.js', import.meta.url), { workerData: { path },
+        resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 } });
+      const fallBack = () => {
+        if (checkpointer !== w) return;
+        checkpointer = null; settle();
+        if (db.open) db.pragma('wal_autocheckpoint = 1000');
+        void w.terminate();
+      };
+      w.on('message', (m: CheckpointerMessage) => {
+        if (m.error) { process.emitWarning(`${path}: background checkpoint failed (${m.error}); checkpointing in the writer`); fallBack(); }
+        else if (--requested === 0) settle();
+      });
+      w.on('error', fallBack);
+      w.on('exit', fallBack);
+      w.unref();
+      checkpointer = w;
+      db.pragma('wal_autocheckpoint = 0');
+    } catch { /* no worker threads: the writer checkpoints */ }
+  };
+  const requestCheckpoint = () => {
+    if (!checkpointer) return;
+    if (requested++ === 0) { checkpointed = new Promise((r) => { markCheckpointed = r; }); checkpointer.ref(); }
+    checkpointer.postMessage('checkpoint');
+  };
   const commit = () => {
     if (timer) { clearTimeout(timer); timer = null; }
     if (!db.inTransaction) return;
     try { db.exec('COMMIT'); } catch (e) { try { if (db.inTransaction) db.exec('ROLLBACK'); } catch { /* keep the first error */ } throw e; } finally { pending = 0; }
+    requestCheckpoint();
   };
   const onTimer = () => {
     timer = null;
@@ -71,6 +120,9 @@ export function openSqlite(path: string): Db {
         db.exec('BEGIN IMMEDIATE');
         try { const r = await fn(); db.exec('COMMIT'); return r; } catch (e) { if (db.inTransaction) db.exec('ROLLBACK'); throw e; }
       }
+      // A new group waits for the last one's checkpoint (it usually finished while the pipeline
+      // produced this article): beginning on a fully checkpointed WAL lets SQLite rewind it.
+      while (!db.inTransaction && checkpointed) await checkpointed;
       if (!db.inTransaction) { db.exec('BEGIN IMMEDIATE'); pending = 0; openedAt = performance.now(); }
       busy = true;
       db.exec('SAVEPOINT one');
@@ -92,10 +144,13 @@ export function openSqlite(path: string): Db {
         }
       }
     },
-    async groupCommit(o) { commit(); group = o; },
+    async groupCommit(o) {
+      commit(); group = o;
+      if (o) startCheckpointer(); else await stopCheckpointer();
+    },
     async flush() { commit(); if (deferred) { const e = deferred; deferred = null; throw e; } },
     async close() {
-      try { commit(); } finally { db.close(); }
+      try { commit(); } finally { await stopCheckpointer(); db.close(); }
     },
   };
 }

@@ -33,6 +33,10 @@ export async function ingest(store: Store, specs: string[], o: IngestOptions = {
     throw new UsageError(`cannot start the pipeline: ${(e as Error).message}`);
   }
   const limit = Math.max(2, pool.size * DEPTH * 2); // every worker holds DEPTH jobs, as many more wait
+  // Analysed articles waiting for the writer. The writer pauses now and then (a group commit, the
+  // wait for a checkpoint), and the workers keep going meanwhile instead of idling; bounded, as
+  // each one holds its record's JSON (tens of kB).
+  const MAX_BACKLOG = 32;
   const s: IngestSummary = { inputs: 0, stored: 0, duplicates: 0, near_duplicates: 0, republications: 0, failed: [], clusters: [], seconds: 0, articles_per_second: 0, peak_rss_mb: 0, cpu_seconds: 0 };
   const touched = new Map<string, string | null>();
   const p: Progress = { discovered: 0, done: 0, stored: 0, duplicates: 0, failed: 0, readingDone: false };
@@ -40,13 +44,16 @@ export async function ingest(store: Store, specs: string[], o: IngestOptions = {
   const fail = (input: string, reason: string) => { s.failed.push({ input, reason }); p.done++; tick(); };
 
   let writes: Promise<void> = Promise.resolve();
+  let backlog = 0;
+  const drained: (() => void)[] = [];
   let fatal: Error | null = null;
   const inflight = new Set<Promise<void>>();
   let seq = 0;
   // Articles are committed in groups (each still atomic: a savepoint), every 100 articles or second:
   // a SQLite commit costs ~4 ms (WAL frames for every index page it touched, an FTS segment), so
   // fewer, larger groups write each hot page once. A crash loses at most the open group (about a
-  // second of work); a re-run redoes it.
+  // second of work); a re-run redoes it. Each group's WAL checkpoint runs on a thread of its own
+  // (store/checkpointer.ts) while this thread keeps the workers fed.
   await store.groupCommit({ count: 100, ms: 1000 });
   try {
     for await (const item of readInputs(specs, o)) {
@@ -54,30 +61,34 @@ export async function ingest(store: Store, specs: string[], o: IngestOptions = {
       s.inputs++; p.discovered++;
       if (item.kind === 'error') { fail(item.input, item.error); continue; }
       const published = o.published ?? item.published;
+      const write = async (r: Awaited<ReturnType<typeof pool.run>>) => {
+        if (fatal) return;
+        if (!r.ok) return fail(item.uri, r.error);
+        try {
+          const res = await store.addArticle(JSON.parse(r.json), { signature: r.signature, uri: item.uri, json: r.json });
+          if (res.status === 'duplicate') s.duplicates++;
+          else {
+            s.stored++;
+            if (res.nearDuplicateOf) { s.near_duplicates++; touched.set(res.clusterId, null); }
+            if (res.republication) s.republications++;
+          }
+          p.done++; tick();
+        } catch (e) {
+          // A record the schema rejects fails that input; a full, read-only or lost database stops the batch.
+          if (e instanceof StoreError && !e.fatal) fail(item.uri, e.message); else fatal = e as Error;
+        }
+      };
       const job = pool.run({ seq: seq++, uri: item.uri, bytes: item.bytes, published }).then((r) => {
         // Writes are chained: one at a time, in completion order.
+        backlog++;
         writes = writes.then(async () => {
-          if (fatal) return;
-          if (!r.ok) return fail(item.uri, r.error);
-          try {
-            const res = await store.addArticle(JSON.parse(r.json), { signature: r.signature, uri: item.uri, json: r.json });
-            if (res.status === 'duplicate') s.duplicates++;
-            else {
-              s.stored++;
-              if (res.nearDuplicateOf) { s.near_duplicates++; touched.set(res.clusterId, null); }
-              if (res.republication) s.republications++;
-            }
-            p.done++; tick();
-          } catch (e) {
-            // A record the schema rejects fails that input; a full, read-only or lost database stops the batch.
-            if (e instanceof StoreError && !e.fatal) fail(item.uri, e.message); else fatal = e as Error;
-          }
+          try { await write(r); } finally { backlog--; drained.shift()?.(); }
         });
-        return writes;
       });
       inflight.add(job);
       job.finally(() => inflight.delete(job));
       if (inflight.size >= limit) await Promise.race(inflight);
+      while (backlog >= MAX_BACKLOG) await new Promise<void>((r) => drained.push(r));
     }
     p.readingDone = true; tick();
     await Promise.all(inflight);
