@@ -5,7 +5,7 @@ import { cleanDocument } from '../src/clean/index.js';
 import { classifySegments, isCredit, looseByline, promoLine, toIsoDate } from '../src/clean/boilerplate.js';
 import { detectRepublication, reportingOutlet, sameOutlet, wireOfAuthor } from '../src/clean/republication.js';
 import { chooseTitle } from '../src/clean/html.js';
-import { assessQuality, qualityScore } from '../src/clean/quality.js';
+import { assessQuality, machineTranslationFlags, qualityScore } from '../src/clean/quality.js';
 import { InputError, type RawDocument } from '../src/types.js';
 import { EXAMPLE } from './helpers.js';
 
@@ -525,4 +525,12 @@ test('captions ending in their credit, separator lines, WordPress "Like this:" a
   assert.ok(d.text.endsWith('contributed to this report.'), d.text.slice(-60));
   for (const x of ['___', 'coverage at', 'Like']) assert.ok(!d.text.includes(x), x);
   assert.equal(reportingOutlet('A police officer told Kenyans.co.ke that the suspects fled.'), 'Kenyans.co.ke');
+});
+
+test('French exonyms are flagged only as whole words, whatever precedes them', () => {
+  const names = (t: string) => machineTranslationFlags(t).map((f) => `${f.start}:${f.text}`);
+  assert.deepEqual(names('Les talibans et Al-Qaïda en Irak.'), ['16:Al-Qaïda', '28:Irak']);
+  assert.deepEqual(names('xIrak, Irakx and éIrak'), [], 'a letter before or after is part of another word');
+  assert.deepEqual(names('xAl Qaïda'), ['4:Qaïda'], 'a rejected match does not hide a shorter one inside it');
+  assert.deepEqual(names('\u{1D400}Irak (Irak)'), ['8:Irak'], 'a letter outside the BMP counts as a letter');
 });
