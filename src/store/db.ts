@@ -57,11 +57,12 @@ export function openSqlite(path: string): Db {
   let checkpointed: Promise<void> | null = null, markCheckpointed = () => {};
   // The thread holds the process open only while a checkpoint is asked for (a writer may await it).
   const settle = () => { requested = 0; checkpointed = null; checkpointer?.unref(); markCheckpointed(); };
+  // Back to SQLite's own checkpoints, in the writer (its default of 1,000 pages).
+  const checkpointInWriter = () => { checkpointer = null; if (db.open) db.pragma('wal_autocheckpoint = 1000'); };
   const stopCheckpointer = async () => {
     const w = checkpointer;
     if (!w) return;
-    checkpointer = null;
-    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+    checkpointInWriter();
     const exited = once(w, 'exit');
     w.ref(); // keep the process alive until the last checkpoint is done
     w.postMessage('stop'); // after the checkpoints already asked for
@@ -75,8 +76,7 @@ export function openSqlite(path: string): Db {
         resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 2 } });
       const fallBack = () => {
         if (checkpointer !== w) return;
-        checkpointer = null; settle();
-        if (db.open) db.pragma('wal_autocheckpoint = 1000');
+        checkpointInWriter(); settle();
         void w.terminate();
       };
       w.on('message', (m: CheckpointerMessage) => {
