@@ -31,8 +31,9 @@ v8.setFlagsFromString('--no-parallel-scavenge');
 // (tier-up after 1 execution by default). V8 discards compiled regexp code at major GCs, which the
 // workers' capped heaps run often, so the pipeline's regexps went back through bytecode compilation
 // and an interpreted run again and again (≈1,850 bytecode compilations per 900 articles in one capped
-// thread). The ticks count, not `--no-regexp-tier-up`: flipping that bool at run time left regexps
-// already in the interpreter in a state V8 did not expect and crashed 1 run in 12; with the count at
-// 0 the tier-up path stays on and every new compilation is simply marked for native code. One thread
-// capped like a worker, 600 articles: 11.6 → 11.0 ms per article (clean 1.2 → 0.9).
+// thread, 5 with this). The ticks count, not `--no-regexp-tier-up`: that bool, flipped at run time,
+// crashed V8 in 1 run of 12 (our guess: regexps already compiled for the interpreter under the old
+// setting); with the count at 0 the tier-up path stays on and each new compilation is marked for
+// native code (25 ingests and 20 `analyze` runs: no crash). One thread capped like a worker, 600
+// articles: 11.6 → 11.0 ms per article (clean 1.2 → 0.9).
 v8.setFlagsFromString('--regexp-tier-up-ticks=0');
