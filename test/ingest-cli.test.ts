@@ -178,8 +178,9 @@ function checkWhole(db: string): number {
 }
 
 test('SIGKILL mid-batch, then re-run: no partial articles, the batch completes without duplicates', async () => {
-  // Enough articles that the kill lands mid-batch: articles are committed in groups of up to a second.
-  const dir = join(tmp, 'kill'); makeFolder(dir, 150);
+  // Enough articles that the kill lands mid-batch: articles are committed in groups of up to 300 or 3 s.
+  const N = 700;
+  const dir = join(tmp, 'kill'); makeFolder(dir, N);
   const db = join(tmp, 'kill.db');
   const p = spawn(process.execPath, [BIN, 'ingest', dir, '--db', db, '--workers', '1'], { cwd: ROOT, stdio: 'ignore' });
   const t0 = Date.now();
@@ -192,14 +193,14 @@ test('SIGKILL mid-batch, then re-run: no partial articles, the batch completes w
   }
   p.kill('SIGKILL');
   await new Promise((r) => p.on('close', r));
-  assert.ok(seen >= 3 && seen < 150, `killed mid-batch after ${seen} articles`);
+  assert.ok(seen >= 3 && seen < N, `killed mid-batch after ${seen} articles`);
   const before = checkWhole(db);
   const r = runCli(['ingest', dir, '--db', db, '--json', '--workers', '2']);
   assert.equal(r.code, 0, r.stderr);
   const s = summary(r);
   assert.equal(s.duplicates, before, 'articles stored before the kill are recognised');
-  assert.equal(s.stored + s.duplicates, 150);
-  assert.equal(checkWhole(db), 150);
+  assert.equal(s.stored + s.duplicates, N);
+  assert.equal(checkWhole(db), N);
 });
 
 test('ingest: the main thread (readers, writer) never loads the pipeline, whose models live in the workers', () => {

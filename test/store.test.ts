@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { openStore, type Store } from '../src/store/index.js';
-import { minhash, sigToHex, similarity } from '../src/store/minhash.js';
+import { bandKeys, minhash, sigToHex, similarity } from '../src/store/minhash.js';
+import { openPg, openSqlite } from '../src/store/db.js';
+import { migrate } from '../src/store/migrations.js';
 import { aliasKey, outletKey } from '../src/store/normalize.js';
 import { A, A2, B, C, makeRecord } from './fixtures/store/records.js';
 import type { Geo } from '../src/types.js';
@@ -175,9 +177,40 @@ for (const [name, make, why] of backends) {
       assert.equal((await store.search('entirely new')).length, 0);
     });
 
+    test('a version-2 store migrates to version 3 and keeps clustering and merging with what it held', async () => {
+      // A store as version 2 wrote it: A's signature in its articles row, its LSH keys, an alias row.
+      const old = await make!();
+      try {
+        const db = old.url.startsWith('postgres') ? await openPg(old.url) : openSqlite(old.url);
+        await migrate(db, 2);
+        const d = A.document, sig = minhash(d.text)!;
+        const row = await db.get(`INSERT INTO articles (id, uri, title, publisher, original_publisher, republication, published, language, text,
+          quotes_text, record, body_hash, signature, cluster_id, outlet_key, similarity, ingested_at)
+          VALUES (?, NULL, ?, ?, NULL, 0, ?, 'en', ?, '', ?, 'x', ?, ?, ?, NULL, '2021-05-10') RETURNING seq`,
+        [d.id, d.title, d.publisher, d.published, d.text, JSON.stringify(A), sigToHex(sig), d.id, outletKey(d.publisher)]);
+        await db.run('INSERT INTO clusters (id, size, outlet_key, title, first_seen, last_seen) VALUES (?, 1, ?, ?, ?, ?)', [d.id, outletKey(d.publisher), d.title, d.published, d.published]);
+        for (const k of bandKeys(sig)) await db.run('INSERT INTO lsh (key, article_seq) VALUES (?, ?)', [k, row!.seq]);
+        const e = await db.get(`INSERT INTO entities (name, name_key, type, mention_count, article_count, first_seen, last_seen)
+          VALUES ('Al Qaeda', ?, 'ORG', 1, 1, ?, ?) RETURNING id`, [aliasKey('Al Qaeda'), d.published, d.published]);
+        await db.run('INSERT INTO entity_aliases (alias_key, entity_id, alias, count) VALUES (?, ?, ?, 1)', [aliasKey('Al Qaeda'), e!.id, 'Al Qaeda']);
+        await db.close();
+
+        const s = await openStore(old.url);
+        try {
+          assert.equal((await s.stats()).schema_version, 3);
+          const r = await s.addArticle(A2);
+          assert.equal(r.nearDuplicateOf, A.document.id, 'the copy finds the article stored before the migration');
+          assert.equal(r.clusterId, A.document.id);
+          const [aq] = await s.entity('Al Qaeda');
+          assert.deepEqual(aq.aliases, [{ alias: 'Al Qaeda', count: 2 }], 'the alias row from before the migration is counted, not duplicated');
+          assert.equal(aq.article_count, 2);
+        } finally { await s.close(); }
+      } finally { await old.drop(); }
+    });
+
     test('migrations are recorded and not re-applied on reopen', async () => {
       const again = await openStore(url);
-      assert.equal((await again.stats()).schema_version, 2);
+      assert.equal((await again.stats()).schema_version, 3);
       assert.equal((await again.stats()).articles, 4);
       await again.close();
     });

@@ -49,12 +49,15 @@ export async function ingest(store: Store, specs: string[], o: IngestOptions = {
   let fatal: Error | null = null;
   const inflight = new Set<Promise<void>>();
   let seq = 0;
-  // Articles are committed in groups (each still atomic: a savepoint), every 100 articles or second:
+  // Articles are committed in groups (each still atomic: a savepoint), every 300 articles or 3 s:
   // a SQLite commit costs ~4 ms (WAL frames for every index page it touched, an FTS segment), so
-  // fewer, larger groups write each hot page once. A crash loses at most the open group (about a
-  // second of work); a re-run redoes it. Each group's WAL checkpoint runs on a thread of its own
-  // (store/checkpointer.ts) while this thread keeps the workers fed.
-  await store.groupCommit({ count: 100, ms: 1000 });
+  // fewer, larger groups write each hot page once; on a big store a group of 100 already dirties
+  // thousands of pages spread over the entity, alias and LSH indexes, and 300 share more of them
+  // (3,000 articles into a 100k-article store: 77.0 → 79.9 articles/s, system time −20%). A crash
+  // loses at most the open group (a few seconds of work); a re-run redoes it. Each group's WAL
+  // checkpoint runs on a thread of its own (store/checkpointer.ts) while this thread keeps the
+  // workers fed.
+  await store.groupCommit({ count: 300, ms: 3000 });
   try {
     for await (const item of readInputs(specs, o)) {
       if (fatal) break;

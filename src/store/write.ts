@@ -36,12 +36,15 @@ export async function addArticle(db: Db, rec: AnalysisRecord, signature: Uint32A
   let cluster: { id: string; outlet: string; article: string; sim: number } | null = null;
   const keys = sig ? bandKeys(sig) : [];
   if (sig) {
-    const cands = await db.all(`SELECT DISTINCT a.id, a.signature, a.cluster_id, c.outlet_key FROM lsh l JOIN articles a ON a.seq = l.article_seq
-      JOIN clusters c ON c.id = a.cluster_id WHERE l.key IN (${keys.map(() => '?').join(',')}) LIMIT 200`, keys);
+    // An article's outlet key is its cluster's (set when it joined), so the candidate rows hold all that is needed.
+    const cands = await db.all(`SELECT DISTINCT l.article_seq, s.signature, s.cluster_id, s.outlet_key FROM lsh l
+      JOIN article_signatures s ON s.article_seq = l.article_seq WHERE l.key IN (${keys.map(() => '?').join(',')}) LIMIT 200`, keys);
+    let best: { seq: number; id: string; outlet: string; sim: number } | null = null;
     for (const c of cands) {
       const s = similarity(sig, hexToSig(c.signature));
-      if (s >= CLUSTER_THRESHOLD && (!cluster || s > cluster.sim)) cluster = { id: c.cluster_id, outlet: c.outlet_key, article: c.id, sim: s };
+      if (s >= CLUSTER_THRESHOLD && (!best || s > best.sim)) best = { seq: Number(c.article_seq), id: c.cluster_id, outlet: c.outlet_key, sim: s };
     }
+    if (best) cluster = { id: best.id, outlet: best.outlet, sim: best.sim, article: (await db.get('SELECT id FROM articles WHERE seq = ?', [best.seq]))!.id };
   }
   const clusterId = cluster?.id ?? d.id;
   // Outlet that corroboration counts: a cluster counts once; a republished copy counts as its original.
@@ -53,8 +56,10 @@ export async function addArticle(db: Db, rec: AnalysisRecord, signature: Uint32A
     quotes_text, record, body_hash, signature, cluster_id, outlet_key, similarity, ingested_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq`,
   [d.id, uri ?? d.uri, d.title, d.publisher, d.original_publisher, d.republication, d.published, d.language, d.text, quotesText,
-    json ?? JSON.stringify(rec), d.id.replace(/^sha256:/, ''), sig ? sigToHex(sig) : null, clusterId, outlet, cluster?.sim ?? null, now]);
+    json ?? JSON.stringify(rec), d.id.replace(/^sha256:/, ''), null, clusterId, outlet, cluster?.sim ?? null, now]);
   const seq = Number(row!.seq);
+  // (articles.signature is filled only in stores written before schema version 3.)
+  if (sig) await db.run('INSERT INTO article_signatures (article_seq, signature, cluster_id, outlet_key) VALUES (?, ?, ?, ?)', [seq, sigToHex(sig), clusterId, outlet]);
   if (db.dialect === 'sqlite') {
     await db.run('INSERT INTO article_fts (rowid, title, text, quotes_text) VALUES (?, ?, ?, ?)', [seq, d.title ?? '', d.text, quotesText]);
   } else {
@@ -209,7 +214,7 @@ async function resolveEntity(db: Db, e: Entity, seen: string, counted: Set<numbe
     const k = aliasKey(a);
     if (!k) continue;
     await db.run(`INSERT INTO entity_aliases (alias_key, entity_id, alias, count) VALUES (?, ?, ?, 1)
-      ON CONFLICT (entity_id, alias) DO UPDATE SET count = entity_aliases.count + 1`, [k, id, a]);
+      ON CONFLICT (alias_key, entity_id, alias) DO UPDATE SET count = entity_aliases.count + 1`, [k, id, a]);
   }
   return id;
 }
