@@ -33,18 +33,17 @@ export async function addArticle(db: Db, rec: AnalysisRecord, signature: Uint32A
   const sig = signature === undefined ? minhash(d.text) : signature;
 
   // Near-duplicates: LSH band collisions, confirmed on the full signature.
-  let cluster: { id: string; outlet: string; article: string; sim: number } | null = null;
+  // The best match: its cluster, that cluster's outlet, and the matching article (by seq).
+  let cluster: { id: string; outlet: string; seq: number; sim: number } | null = null;
   const keys = sig ? bandKeys(sig) : [];
   if (sig) {
     // An article's outlet key is its cluster's (set when it joined), so the candidate rows hold all that is needed.
     const cands = await db.all(`SELECT DISTINCT l.article_seq, s.signature, s.cluster_id, s.outlet_key FROM lsh l
       JOIN article_signatures s ON s.article_seq = l.article_seq WHERE l.key IN (${keys.map(() => '?').join(',')}) LIMIT 200`, keys);
-    let best: { seq: number; id: string; outlet: string; sim: number } | null = null;
     for (const c of cands) {
       const s = similarity(sig, hexToSig(c.signature));
-      if (s >= CLUSTER_THRESHOLD && (!best || s > best.sim)) best = { seq: Number(c.article_seq), id: c.cluster_id, outlet: c.outlet_key, sim: s };
+      if (s >= CLUSTER_THRESHOLD && (!cluster || s > cluster.sim)) cluster = { id: c.cluster_id, outlet: c.outlet_key, seq: Number(c.article_seq), sim: s };
     }
-    if (best) cluster = { id: best.id, outlet: best.outlet, sim: best.sim, article: (await db.get('SELECT id FROM articles WHERE seq = ?', [best.seq]))!.id };
   }
   const clusterId = cluster?.id ?? d.id;
   // Outlet that corroboration counts: a cluster counts once; a republished copy counts as its original.
@@ -150,7 +149,8 @@ export async function addArticle(db: Db, rec: AnalysisRecord, signature: Uint32A
     await db.run(`INSERT INTO claim_evidence (claim_id, article_seq, cluster_id, outlet_key, source_key, anonymous, text, stance, seen)
       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, [Number(r!.id), seq, clusterId, outlet, s?.key ?? null, s ? s.anonymous : null, clip(c.text), c.stance ?? null, seen]);
   }
-  return { status: 'stored', id: d.id, clusterId, nearDuplicateOf: cluster?.article ?? null, similarity: cluster?.sim ?? null, republication: d.republication };
+  const nearDuplicateOf = cluster ? (await db.get('SELECT id FROM articles WHERE seq = ?', [cluster.seq]))!.id as string : null;
+  return { status: 'stored', id: d.id, clusterId, nearDuplicateOf, similarity: cluster?.sim ?? null, republication: d.republication };
 }
 
 /** Tokens of a person name that conflict: "Sami Sadat" vs "Ahmad Sadat" (different given names). */
