@@ -5,9 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openStore, type Store } from '../src/store/index.js';
+import { openDb, openStore, type Store } from '../src/store/index.js';
 import { bandKeys, minhash, sigToHex, similarity } from '../src/store/minhash.js';
-import { openPg, openSqlite } from '../src/store/db.js';
 import { migrate } from '../src/store/migrations.js';
 import { aliasKey, outletKey } from '../src/store/normalize.js';
 import { A, A2, B, C, makeRecord } from './fixtures/store/records.js';
@@ -181,7 +180,7 @@ for (const [name, make, why] of backends) {
       // A store as version 2 wrote it: A's signature in its articles row, its LSH keys, an alias row.
       const old = await make!();
       try {
-        const db = old.url.startsWith('postgres') ? await openPg(old.url) : openSqlite(old.url);
+        const db = await openDb(old.url);
         await migrate(db, 2);
         const d = A.document, sig = minhash(d.text)!;
         const row = await db.get(`INSERT INTO articles (id, uri, title, publisher, original_publisher, republication, published, language, text,

@@ -43,12 +43,15 @@ export class StoreError extends Error {
 
 const isPg = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
+/** The database connection for a store URL, without migrating it (openStore migrates; tests build older schemas). */
+export const openDb = async (url: string): Promise<Db> => (isPg(url) ? openPg(url) : openSqlite(url.replace(/^sqlite:/, '')));
+
 /** Open (creating and migrating as needed) the store at a file path, sqlite:PATH, or postgres:// URL. */
 export async function openStore(url: string): Promise<Store> {
   const name = isPg(url) ? url.replace(/\/\/[^@/]*@/, '//***@') : url; // never print a password
   let db: Db;
   try {
-    db = isPg(url) ? await openPg(url) : openSqlite(url.replace(/^sqlite:/, ''));
+    db = await openDb(url);
     await migrate(db);
   } catch (e) {
     throw new StoreError(name, `cannot open database: ${(e as Error).message}`);
